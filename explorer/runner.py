@@ -1,0 +1,207 @@
+"""Run a playground program and collect everything the views show, as plain data.
+
+`ProgramRunner` ties the language session, the graph recorder and the layout
+together. It is Qt-free and blocking: the GUI calls it from a worker thread,
+the command line calls it directly. What it returns (`ProgramReport`) holds no
+live tensors, so it can cross threads and outlive the program's objects.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import torch
+
+from explorer.autograd import GraphRecorder, GraphSnapshot, TensorSnapshot, snapshot_tensor
+from explorer.i18n import Text
+from explorer.language import ProgramError, ProgramWarning, RunHooks, Session
+from explorer.layout import GraphLayout, LayoutError, layout_dot
+
+
+@dataclass(frozen=True)
+class ErrorReport:
+    """A program's error with its position, detached from the exception object."""
+
+    kind: str
+    message: Text
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    hint: Text | None
+    filename: str
+
+    @classmethod
+    def from_error(cls, error: ProgramError, filename: str) -> ErrorReport:
+        return cls(
+            kind=error.kind,
+            message=error.message,
+            line=error.line,
+            column=error.column,
+            end_line=error.end_line,
+            end_column=error.end_column,
+            hint=error.hint,
+            filename=filename,
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "message": str(self.message),
+            "line": self.line,
+            "column": self.column,
+            "hint": None if self.hint is None else str(self.hint),
+        }
+
+
+@dataclass(frozen=True)
+class WarningReport:
+    """A warning raised while the program ran, at the line that raised it."""
+
+    line: int
+    message: str
+    category: str
+    filename: str
+    text: Text | None = None
+
+    def localized(self) -> str:
+        return self.message if self.text is None else self.text.localized()
+
+    def to_json(self) -> dict:
+        return {"line": self.line, "message": self.message, "category": self.category}
+
+
+@dataclass
+class ProgramReport:
+    """Everything one run produced, as plain data."""
+
+    output: str = ""
+    error: ErrorReport | None = None
+    warnings: list[WarningReport] = field(default_factory=list)
+    tensors: dict[str, TensorSnapshot] = field(default_factory=dict)
+    graph: GraphSnapshot | None = None
+    layout: GraphLayout | None = None
+    layout_error: Text | None = None
+    cancelled: bool = False
+    device: str = "cpu"
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.cancelled
+
+    def to_json(self) -> dict:
+        graph = self.graph
+        return {
+            "ok": self.ok,
+            "output": self.output,
+            "tensors": {name: snapshot.to_json() for name, snapshot in self.tensors.items()},
+            "warnings": [warning.to_json() for warning in self.warnings],
+            "error": None if self.error is None else self.error.to_json(),
+            "graph": {
+                "root": None if graph is None else graph.root_name,
+                "nodes": 0 if graph is None else graph.node_count,
+                "edges": 0 if graph is None else graph.edge_count,
+            },
+        }
+
+
+@dataclass(frozen=True)
+class ProgramSource:
+    """One cell of a program: its text and the name shown in messages."""
+
+    text: str
+    filename: str = "<program>"
+
+
+class ProgramRunner:
+    """Runs sources in one namespace, like notebook cells, and reports the result.
+
+    Blocking; call it from a worker thread in the GUI. `on_output` receives the
+    program's printed text as it is printed, in the running thread.
+    """
+
+    def __init__(
+        self,
+        device: str = "cpu",
+        *,
+        on_output: Callable[[str], None] | None = None,
+        with_layout: bool = True,
+        layout_timeout: float = 30.0,
+        graph_root: str | None = None,
+    ) -> None:
+        self.device = device
+        self._graph_root = graph_root
+        self._recorder = GraphRecorder()
+        self._with_layout = with_layout
+        self._layout_timeout = layout_timeout
+        hooks = RunHooks(before_backward=self._recorder.before_backward, on_output=on_output)
+        self._session = Session(device=device, hooks=hooks)
+
+    def run(
+        self,
+        sources: Sequence[ProgramSource],
+        cancel: threading.Event | None = None,
+    ) -> ProgramReport:
+        started = time.perf_counter()
+        report = ProgramReport(device=self.device)
+        outputs: list[str] = []
+        result = None
+        for source in sources:
+            result = self._session.run(source.text, filename=source.filename, cancel=cancel)
+            outputs.append(result.output)
+            report.warnings.extend(_warning_reports(result.warnings, source.filename))
+            if result.cancelled:
+                report.cancelled = True
+            if result.error is not None:
+                report.error = ErrorReport.from_error(result.error, source.filename)
+            if result.cancelled or result.error is not None:
+                break
+        report.output = "".join(outputs)
+        if result is not None:
+            self._collect_tensors(report, result.names)
+            self._collect_graph(report, result)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _collect_tensors(self, report: ProgramReport, names: dict[str, object]) -> None:
+        for name, value in names.items():
+            if isinstance(value, torch.Tensor):
+                report.tensors[name] = snapshot_tensor(value)
+
+    def _collect_graph(self, report: ProgramReport, result) -> None:
+        if self._graph_root is not None:
+            root_name = self._graph_root
+            root = result.names.get(root_name)
+        elif result.backward_root is not None:
+            root, root_name = result.backward_root, result.backward_root_name
+        elif result.last_grad_fn_name is not None:
+            root_name = result.last_grad_fn_name
+            root = result.names.get(root_name)
+        else:
+            root, root_name = None, None
+        if not isinstance(root, torch.Tensor):
+            return
+        report.graph = self._recorder.build(result.names, root=root, root_name=root_name)
+        if report.graph is None or not self._with_layout:
+            return
+        try:
+            report.layout = layout_dot(report.graph.dot_source, timeout=self._layout_timeout)
+        except LayoutError as error:
+            report.layout_error = error.text
+
+
+def _warning_reports(warnings: list[ProgramWarning], filename: str) -> list[WarningReport]:
+    return [
+        WarningReport(
+            line=warning.line,
+            message=warning.message,
+            category=warning.category,
+            filename=filename,
+            text=getattr(warning, "text", None),
+        )
+        for warning in warnings
+    ]
