@@ -1,0 +1,355 @@
+"""The tree-walking interpreter: evaluation steps, names, calls and positions.
+
+Runs in whatever thread calls `run`; a run touches only its own session's
+namespace. Each syntax node type has one handler (`_on_<NodeType>`) found
+through a dispatch table built once per interpreter; a node type without a
+handler is an "Unsupported" error at that node.
+
+Every evaluation step counts against MAX_EVALUATION_STEPS and checks the
+cancel event. Exceptions raised by torch or by Python operations become
+`ProgramError`s at the innermost node that was being evaluated.
+"""
+
+from __future__ import annotations
+
+import ast
+import threading
+import warnings
+from collections.abc import Callable, Iterable
+from types import MappingProxyType
+from typing import Any
+
+import torch
+
+from explorer.i18n import QT_TRANSLATE_NOOP, Text
+from explorer.language import guards, limits, surface
+from explorer.language.attributes import allowed_names_for, get_attribute
+from explorer.language.errors import ERRORS, ProgramError, ProgramWarning, limit_exceeded, verbatim
+from explorer.language.expressions import ExpressionHandlers
+from explorer.language.hints import hint_for_error, hint_for_warning
+from explorer.language.proxies import BoundMethod, BuiltinFunction, ModuleProxy, ModuleRegistry, TorchFunction
+from explorer.language.safe_builtins import BUILTINS, FORBIDDEN_BUILTINS, check_python_method
+from explorer.language.statements import ControlFlow, StatementHandlers
+from explorer.language.textsize import check_text
+
+_TENSOR_TYPE = torch.Tensor
+_UNBOUND_TENSOR_METHODS = {name: getattr(torch.Tensor, name) for name in surface.TENSOR_METHODS}
+
+
+class Interpreter(StatementHandlers, ExpressionHandlers):
+    """Evaluates one program's syntax tree in a session namespace."""
+
+    def __init__(
+        self,
+        namespace: dict[str, object],
+        registry: ModuleRegistry,
+        source: str,
+        cancel: threading.Event | None,
+        before_backward: Callable[[torch.Tensor, Any], None] | None,
+        on_output: Callable[[str], None] | None,
+        warning_log: list[warnings.WarningMessage],
+    ) -> None:
+        self.namespace = namespace
+        self.registry = registry
+        self.scope: dict[str, object] | None = None
+        self.steps = 0
+        self._cancel_is_set = cancel.is_set if cancel is not None else (lambda: False)
+        self._before_backward_hook = before_backward
+        self._on_output = on_output
+        self._lines = source.splitlines()
+        self.output_parts: list[str] = []
+        self._output_length = 0
+        self.warning_log = warning_log
+        self.warnings: list[ProgramWarning] = []
+        self._seen_warnings: set[tuple[int, str, str]] = set()
+        self.last_grad_fn_name: str | None = None
+        self.backward_root: torch.Tensor | None = None
+        self.backward_root_name: str | None = None
+        self._handlers: dict[type, Callable[[ast.AST], Any]] = {}
+        for node_type in _node_types():
+            handler = getattr(self, f"_on_{node_type.__name__}", None)
+            if handler is not None:
+                self._handlers[node_type] = handler
+
+    # Evaluation steps and positions.
+
+    def evaluate(self, node: ast.AST) -> Any:
+        """Evaluate one node: count the step, check cancellation, dispatch to its handler."""
+        self.steps += 1
+        if self.steps > limits.MAX_EVALUATION_STEPS:
+            raise self._at(limit_exceeded("MAX_EVALUATION_STEPS", self.steps, limits.MAX_EVALUATION_STEPS), node)
+        if self._cancel_is_set():
+            raise self._at(ProgramError("Cancelled", Text(ERRORS, QT_TRANSLATE_NOOP("LanguageErrors", "the run was cancelled"))), node)
+        handler = self._handlers.get(node.__class__)
+        if handler is None:
+            raise self._at(self._unsupported_node(node), node)
+        try:
+            return handler(node)
+        except ProgramError as error:
+            if not error.line:
+                self._at(error, node)
+            raise
+        except (ControlFlow, KeyboardInterrupt):
+            raise
+        except RecursionError:
+            raise self._at(limit_exceeded("MAX_NESTING_DEPTH", limits.MAX_NESTING_DEPTH + 1, limits.MAX_NESTING_DEPTH), node) from None
+        except Exception as error:  # torch and Python errors become program errors here
+            raise self._at(program_error_from(error), node) from None
+
+    def execute_block(self, statements: list[ast.stmt]) -> None:
+        evaluate = self.evaluate
+        for statement in statements:
+            evaluate(statement)
+            if self.warning_log:
+                self.collect_warnings(statement)
+
+    def _at(self, error: ProgramError, node: ast.AST) -> ProgramError:
+        line = getattr(node, "lineno", None)
+        if line is None:
+            return error
+        end_line = getattr(node, "end_lineno", None) or line
+        error.set_position(
+            line,
+            self._column(line, node.col_offset),
+            end_line,
+            self._column(end_line, getattr(node, "end_col_offset", None) or node.col_offset),
+        )
+        return error
+
+    def _column(self, line: int, byte_offset: int) -> int:
+        """Convert ast's 0-based UTF-8 byte offset into a 1-based character column."""
+        if 1 <= line <= len(self._lines):
+            text = self._lines[line - 1]
+            if not text.isascii():
+                return len(text.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore")) + 1
+        return byte_offset + 1
+
+    def _unsupported_node(self, node: ast.AST) -> ProgramError:
+        construct = _CONSTRUCT_NAMES.get(type(node).__name__, type(node).__name__)
+        return ProgramError(
+            "Unsupported",
+            Text(
+                ERRORS,
+                QT_TRANSLATE_NOOP("LanguageErrors", "{construct} is not supported in the playground"),
+                {"construct": construct},
+            ),
+        )
+
+    # Output and warnings.
+
+    def write(self, text: str) -> None:
+        self._output_length += len(text)
+        if self._output_length > limits.MAX_OUTPUT_CHARS:
+            raise limit_exceeded("MAX_OUTPUT_CHARS", self._output_length, limits.MAX_OUTPUT_CHARS)
+        self.output_parts.append(text)
+        if self._on_output is not None:
+            self._on_output(text)
+
+    def to_text(self, value: object) -> str:
+        if type(value) is str:
+            return value
+        check_text(value)
+        return str(value)
+
+    def collect_warnings(self, node: ast.AST) -> None:
+        """Turn the warnings recorded since the last call into ProgramWarnings at `node`'s line.
+
+        Like Python's default warning filter, a message shows once per line.
+        """
+        line = getattr(node, "lineno", 0)
+        for record in self.warning_log:
+            message = str(record.message)
+            category = record.category.__name__
+            key = (line, message, category)
+            if key in self._seen_warnings:
+                continue
+            self._seen_warnings.add(key)
+            self.warnings.append(ProgramWarning(line, message, category, hint=hint_for_warning(message)))
+        self.warning_log.clear()
+
+    def warn(self, node: ast.AST, text: Text, category: str = "PlaygroundWarning") -> None:
+        """Add the playground's own warning at `node`'s line."""
+        self.warnings.append(ProgramWarning(node.lineno, str(text), category, text=text))
+
+    # Names.
+
+    def lookup(self, name: str) -> object:
+        scope = self.scope
+        if scope is not None and name in scope:
+            return scope[name]
+        try:
+            return self.namespace[name]
+        except KeyError:
+            pass
+        builtin = BUILTINS.get(name)
+        if builtin is not None:
+            return builtin
+        if name in FORBIDDEN_BUILTINS or name.startswith("__"):
+            raise ProgramError(
+                "NotAllowed",
+                Text(
+                    ERRORS,
+                    QT_TRANSLATE_NOOP("LanguageErrors", "{name!r} is not available in the playground"),
+                    {"name": name},
+                ),
+            )
+        raise ProgramError(
+            "NameError",
+            Text(ERRORS, QT_TRANSLATE_NOOP("LanguageErrors", "name {name!r} is not defined"), {"name": name}),
+        )
+
+    def bind(self, name: str, value: object) -> None:
+        if self.scope is not None:
+            self.scope[name] = value
+            return
+        self.namespace[name] = value
+        if type(value) is _TENSOR_TYPE and value.grad_fn is not None:
+            self.last_grad_fn_name = name
+
+    # Calls.
+
+    def call_value(self, function: object, args: tuple, kwargs: dict) -> Any:
+        kind = type(function)
+        if kind is TorchFunction:
+            if function.kind is guards.BACKWARD:
+                self._before_backward(_first_output(args, kwargs))
+            elif function.kind is not guards.SAFE:
+                guards.check_call(function.kind, function.meta_call, None, args, kwargs)
+            return function.function(*args, **kwargs)
+        if kind is BoundMethod:
+            return self.call_method(function.receiver, function.name, args, kwargs)
+        if kind is BuiltinFunction:
+            return function.implementation(self, args, kwargs)
+        raise ProgramError(
+            "TypeError",
+            Text(ERRORS, QT_TRANSLATE_NOOP("LanguageErrors", "{type!r} object is not callable"), {"type": _type_name(function)}),
+        )
+
+    def call_method(self, receiver: object, name: str, args: tuple, kwargs: dict) -> Any:
+        if isinstance(receiver, _TENSOR_TYPE):
+            kind = surface.TENSOR_METHODS.get(name)
+            if kind is None:
+                return self.call_value(get_attribute(receiver, name), args, kwargs)
+            if kind is guards.BACKWARD:
+                self._before_backward(receiver)
+            elif kind is not guards.SAFE:
+                guards.check_call(kind, _UNBOUND_TENSOR_METHODS[name], receiver, args, kwargs)
+            return getattr(receiver, name)(*args, **kwargs)
+        if type(receiver) is ModuleProxy:
+            return self.call_value(receiver.get(name), args, kwargs)
+        allowed = allowed_names_for(receiver)
+        if allowed is None or name not in allowed or name[0] == "_":
+            return self.call_value(get_attribute(receiver, name), args, kwargs)
+        if name in surface.GROWING_METHODS or name == "sort":
+            replacement = check_python_method(receiver, name, args, kwargs, self)
+            args = replacement.get("__args__", args)
+            kwargs = replacement.get("__kwargs__", kwargs)
+        return getattr(receiver, name)(*args, **kwargs)
+
+    def callable_for(self, function: object) -> Callable[..., Any]:
+        """Wrap a program callable so Python builtins (sorted's key) can call it."""
+        return lambda *args: self.call_value(function, args, {})
+
+    def _before_backward(self, root: object) -> None:
+        if not isinstance(root, _TENSOR_TYPE):
+            return
+        self.backward_root = root
+        self.backward_root_name = next((name for name, value in self.namespace.items() if value is root), None)
+        if self._before_backward_hook is not None:
+            self._before_backward_hook(root, MappingProxyType(self.namespace))
+
+    # Iteration.
+
+    def materialize(self, iterable: object) -> list | tuple:
+        """Return the items of `iterable`, counting them against MAX_SEQUENCE_LENGTH first."""
+        if type(iterable) in (list, tuple):
+            return iterable
+        if isinstance(iterable, (ModuleProxy, TorchFunction, BoundMethod, BuiltinFunction)):
+            raise ProgramError(
+                "TypeError",
+                Text(ERRORS, QT_TRANSLATE_NOOP("LanguageErrors", "{type!r} object is not iterable"), {"type": _type_name(iterable)}),
+            )
+        try:
+            length = len(iterable)
+        except TypeError:
+            return self._count_items(iterable)
+        guards.check_length(length)
+        return list(iterable)
+
+    def iterate(self, iterable: object) -> Iterable:
+        """Return an iterator over a program value for `for` loops and comprehensions."""
+        if isinstance(iterable, (ModuleProxy, TorchFunction, BoundMethod, BuiltinFunction)):
+            raise ProgramError(
+                "TypeError",
+                Text(ERRORS, QT_TRANSLATE_NOOP("LanguageErrors", "{type!r} object is not iterable"), {"type": _type_name(iterable)}),
+            )
+        return iter(iterable)
+
+    def _count_items(self, iterable: Iterable) -> list:
+        items = []
+        for item in iterable:
+            items.append(item)
+            if len(items) % 1024 == 0:
+                guards.check_length(len(items))
+                if self._cancel_is_set():
+                    raise ProgramError("Cancelled", Text(ERRORS, QT_TRANSLATE_NOOP("LanguageErrors", "the run was cancelled")))
+        return items
+
+
+def _first_output(args: tuple, kwargs: dict) -> object:
+    outputs = args[0] if args else kwargs.get("outputs", kwargs.get("tensors"))
+    if isinstance(outputs, (list, tuple)) and outputs:
+        return outputs[0]
+    return outputs
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, ModuleProxy):
+        return "module"
+    if isinstance(value, (TorchFunction, BuiltinFunction)):
+        return "builtin_function_or_method"
+    if isinstance(value, BoundMethod):
+        return "method"
+    return type(value).__name__
+
+
+def program_error_from(error: BaseException) -> ProgramError:
+    """Convert an exception from torch or Python into a ProgramError with the same text."""
+    message = str(error)
+    if isinstance(error, KeyError) and error.args:
+        message = repr(error.args[0])
+    kind = type(error).__name__
+    if kind == "OutOfMemoryError":
+        kind = "RuntimeError"
+    return ProgramError(kind, verbatim(message), hint=hint_for_error(message))
+
+
+def _node_types() -> list[type]:
+    found = []
+    pending = [ast.AST]
+    while pending:
+        node_type = pending.pop()
+        found.append(node_type)
+        pending.extend(node_type.__subclasses__())
+    return found
+
+
+_CONSTRUCT_NAMES = {
+    "FunctionDef": "def (function definition)",
+    "AsyncFunctionDef": "async def",
+    "ClassDef": "class",
+    "Lambda": "lambda",
+    "Try": "try/except",
+    "TryStar": "try/except*",
+    "Raise": "raise",
+    "Return": "return",
+    "Global": "global",
+    "Nonlocal": "nonlocal",
+    "Yield": "yield",
+    "YieldFrom": "yield from",
+    "Await": "await",
+    "AsyncFor": "async for",
+    "AsyncWith": "async with",
+    "NamedExpr": "the := operator",
+    "Match": "match",
+}
