@@ -220,6 +220,19 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
             return self.call_method(function.receiver, function.name, args, kwargs)
         if kind is BuiltinFunction:
             return function.implementation(self, args, kwargs)
+        if isinstance(function, type):
+            raise ProgramError(
+                "NotAllowed",
+                Text(
+                    ERRORS,
+                    QT_TRANSLATE_NOOP(
+                        "LanguageErrors",
+                        "creating {type} objects by calling the class is not available in the playground; "
+                        "use a function such as torch.tensor(...)",
+                    ),
+                    {"type": function.__name__},
+                ),
+            )
         raise ProgramError(
             "TypeError",
             Text(ERRORS, QT_TRANSLATE_NOOP("LanguageErrors", "{type!r} object is not callable"), {"type": _type_name(function)}),
