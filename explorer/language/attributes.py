@@ -1,4 +1,4 @@
-"""Which attributes of which values a program may read or assign.
+"""Rules for reading and assigning attributes of program values.
 
 Attribute access is decided by the value's type against the allow-lists in
 `surface`. Names starting with an underscore are never reachable, with the

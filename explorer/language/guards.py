@@ -1,7 +1,7 @@
 """Size checks that run before a call or an operation does its work.
 
 Tensor calls are grouped by how their output size relates to their inputs
-(the guard kind). Cheap bounds come first; only when a bound exceeds a limit
+(the guard kind). Cheap bounds come first. Only when a bound exceeds a limit
 is the call repeated on the "meta" device, which computes output shapes and
 dtypes without allocating any data.
 """
@@ -50,9 +50,9 @@ def check_call(
 ) -> None:
     """Raise a LimitExceeded error if calling `call` would create too large a tensor.
 
-    `call(receiver, *args, **kwargs)` is how the dry run repeats the call, with
-    every tensor replaced by a meta tensor of the same shape and dtype;
-    `receiver` is the tensor a method is called on, or None for functions.
+    The dry run repeats the call as `call(receiver, *args, **kwargs)` with every
+    tensor replaced by a meta tensor of the same shape and dtype. `receiver` is
+    the tensor a method is called on, or None for functions.
     """
     if kind is SAFE or kind is BACKWARD:
         return

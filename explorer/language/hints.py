@@ -1,7 +1,7 @@
 """Hints for PyTorch's well-known autograd errors and warnings.
 
 A hint is chosen by a fragment of PyTorch's own message (as torch 2.13 words
-it); the message itself is kept verbatim. Each hint says what went wrong in
+it); the message itself is kept verbatim. Each hint explains what went wrong in
 the learner's terms and how to fix it.
 """
 

@@ -1,9 +1,9 @@
 """The tree-walking interpreter: evaluation steps, names, calls and positions.
 
-Runs in whatever thread calls `run`; a run touches only its own session's
-namespace. Each syntax node type has one handler (`_on_<NodeType>`) found
-through a dispatch table built once per interpreter; a node type without a
-handler is an "Unsupported" error at that node.
+A run executes in the thread that calls `Session.run` and touches only its
+session's namespace. Each syntax node type has one handler (`_on_<NodeType>`),
+found through a dispatch table built once per interpreter. A node type without
+a handler is an "Unsupported" error at that node.
 
 Every evaluation step counts against MAX_EVALUATION_STEPS and checks the
 cancel event. Exceptions raised by torch or by Python operations become

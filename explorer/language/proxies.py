@@ -1,4 +1,4 @@
-"""The objects a program sees in place of modules and functions.
+"""Objects that a program gets in place of modules and functions.
 
 A program never holds a real module or a raw torch function. `import torch`
 binds a `ModuleProxy` that belongs to one session: it exposes only the
@@ -80,7 +80,7 @@ class ModuleProxy:
     """One program's view of an allow-listed module.
 
     Attribute reads go through `get`, assignments through `set`; both are
-    called by the interpreter only. `overrides` holds what the program
+    called by the interpreter only. `overrides` contains what the program
     assigned, which shadows the module's own attribute.
     """
 

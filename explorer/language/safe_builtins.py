@@ -58,7 +58,11 @@ def _print(interp: Interpreter, args: tuple, kwargs: dict) -> None:
                 ),
             )
     pieces = [interp.to_text(value) for value in args]
-    interp.write((" " if sep is None else sep).join(pieces) + ("\n" if end is None else end))
+    if sep is None:
+        sep = " "
+    if end is None:
+        end = "\n"
+    interp.write(sep.join(pieces) + end)
 
 
 def _to_text(interp: Interpreter, args: tuple, kwargs: dict) -> str:

@@ -38,7 +38,7 @@ class RunHooks:
 
 @dataclass
 class RunResult:
-    """What one `Session.run` produced."""
+    """Result of one `Session.run`: output, error, warnings and the names afterwards."""
 
     output: str = ""
     error: ProgramError | None = None
@@ -64,14 +64,15 @@ class Session:
         self.namespace: dict[str, object] = {"torch": self._registry.module("torch")}
 
     def run(self, source: str, filename: str = "<program>", cancel: threading.Event | None = None) -> RunResult:
-        """Run `source` in this session's namespace and return its result; never raises ProgramError."""
+        """Run `source` in this session's namespace; a program's error is returned in the result, not raised."""
         result = RunResult()
         try:
             tree = parse_program(source, filename)
         except ProgramError as error:
             result.error = error
             return result
-        interpreter: Interpreter | None = None
+
+
         # NOTE: catch_warnings changes the process-wide warning filters, so warnings
         # that other threads raise during the run are recorded here too.
         with warnings.catch_warnings(record=True) as warning_log:
@@ -93,6 +94,7 @@ class Session:
                 result.cancelled = error.kind == "Cancelled"
             if warning_log:
                 interpreter.collect_warnings(tree.body[-1] if tree.body else tree)
+
         result.output = "".join(interpreter.output_parts)
         result.warnings = interpreter.warnings
         result.names = self.user_names()

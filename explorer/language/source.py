@@ -17,8 +17,8 @@ def parse_program(source: str, filename: str) -> ast.Module:
     """Parse `source` into a syntax tree, or raise a ProgramError with the position.
 
     IPython shell escapes (`!nvidia-smi`) and magics (`%time`) are syntax errors
-    in Python; they are reported as what they are, pointing to where the
-    playground shows the same information.
+    in Python. They are reported as notebook-only lines instead, with a hint
+    to where the playground shows the same information.
     """
     if len(source) > limits.MAX_SOURCE_CHARS:
         error = limit_exceeded("MAX_SOURCE_CHARS", len(source), limits.MAX_SOURCE_CHARS)

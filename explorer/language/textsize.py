@@ -69,7 +69,7 @@ _NUMBER = re.compile(r"\d+")
 
 
 def check_format_spec(spec: str) -> None:
-    """Raise if a format specification asks for a field wider or more precise than MAX_FORMAT_WIDTH."""
+    """Raise if a format specification requests a field wider or more precise than MAX_FORMAT_WIDTH."""
     for match in _NUMBER.finditer(spec):
         if len(match.group()) > 6 or int(match.group()) > limits.MAX_FORMAT_WIDTH:
             raise limit_exceeded("MAX_FORMAT_WIDTH", int(match.group()[:30]), limits.MAX_FORMAT_WIDTH)
