@@ -43,6 +43,8 @@ def estimate_text_length(value: object, maximum: int) -> int:
                 continue
             seen.add(id(item))
             total += 2 + 2 * len(item)
+            if total > maximum:
+                break
             if kind is dict:
                 stack.extend(item.keys())
                 stack.extend(item.values())
