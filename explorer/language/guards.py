@@ -26,6 +26,7 @@ CONVERT = "convert"  # same shape, the dtype may grow
 DRY_RUN = "dry_run"  # output shape comes from size arguments: always checked on meta
 TOLIST = "tolist"  # a Python list with one object per element
 BACKWARD = "backward"  # autograd entry points; SAFE plus the before_backward hook
+DATA = "data"  # torch.tensor(data): the shape of nested Python sequences
 
 _LARGEST_ITEMSIZE = 16  # complex128
 
@@ -56,6 +57,11 @@ def check_call(
     """
     if kind is SAFE or kind is BACKWARD:
         return
+    if kind is DATA:
+        data = args[0] if args else kwargs.get("data")
+        dtype = kwargs.get("dtype")
+        check_tensor_size(nested_shape(data), dtype if isinstance(dtype, torch.dtype) else torch.float64)
+        return
     if kind is TOLIST:
         count = receiver.numel()
         if count > limits.MAX_SEQUENCE_LENGTH:
@@ -72,6 +78,20 @@ def check_call(
         if bound <= limits.MAX_TENSOR_ELEMENTS and bound * _LARGEST_ITEMSIZE <= limits.MAX_ALLOCATION_BYTES:
             return
     _dry_run(call, receiver, args, kwargs, bool(tensors))
+
+
+def nested_shape(data: object) -> list[int]:
+    """Return the shape torch.tensor would infer from nested sequences, following the first items."""
+    shape = []
+    while not isinstance(data, (str, torch.Tensor)) and hasattr(data, "__len__") and hasattr(data, "__getitem__"):
+        length = len(data)
+        shape.append(length)
+        if length == 0:
+            break
+        data = data[0]
+    if isinstance(data, torch.Tensor):
+        shape.extend(data.shape)
+    return shape
 
 
 def _cheap_bound(kind: str, tensors: list[torch.Tensor]) -> int:

@@ -86,12 +86,17 @@ class Session:
                 self.hooks.on_output,
                 warning_log,
             )
+            # torch.set_grad_enabled(False) called outside `with` changes the
+            # thread's grad mode for good: restore it so later runs start clean.
+            grad_enabled = torch.is_grad_enabled()
             try:
                 with self._device_context():
                     interpreter.execute_block(tree.body)
             except ProgramError as error:
                 result.error = error
                 result.cancelled = error.kind == "Cancelled"
+            finally:
+                torch.set_grad_enabled(grad_enabled)
             if warning_log:
                 interpreter.collect_warnings(tree.body[-1] if tree.body else tree)
 

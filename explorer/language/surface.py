@@ -13,6 +13,7 @@ from explorer.language.guards import (
     BROADCAST,
     CONCAT,
     CONVERT,
+    DATA,
     DRY_RUN,
     PRODUCT,
     SAFE,
@@ -29,6 +30,7 @@ _KINDS = {
     "DRY_RUN": DRY_RUN,
     "TOLIST": TOLIST,
     "BACKWARD": BACKWARD,
+    "DATA": DATA,
 }
 
 
@@ -58,7 +60,7 @@ TORCH_SUBMODULES = {"optim": "torch.optim", "cuda": "torch.cuda", "autograd": "t
 
 TORCH_FUNCTIONS = _table(
     SAFE="""
-        tensor as_tensor manual_seed initial_seed seed is_tensor is_floating_point is_complex numel
+        manual_seed initial_seed seed is_tensor is_floating_point is_complex numel
         no_grad enable_grad set_grad_enabled is_grad_enabled inference_mode device get_default_dtype
         mean sum prod max min amax amin argmax argmin median mode logsumexp nansum nanmean std var
         std_mean var_mean norm count_nonzero any all unique
@@ -77,6 +79,7 @@ TORCH_FUNCTIONS = _table(
         """,
     PRODUCT="matmul mm bmm dot outer ger mv addmm baddbmm einsum kron tensordot cross cdist index_select",
     CONCAT="cat stack hstack vstack dstack column_stack row_stack block_diag",
+    DATA="tensor as_tensor",
     CONVERT="zeros_like ones_like empty_like rand_like randn_like full_like randint_like",
     DRY_RUN="""
         zeros ones empty full rand randn randint normal arange linspace logspace eye randperm
@@ -157,7 +160,7 @@ TENSOR_METHODS = _table(
         tanh sigmoid relu neg reciprocal square sign floor ceil round trunc frac erf
         clamp clip clamp_min clamp_max nan_to_num isnan isinf isfinite logical_not
         softmax log_softmax cumsum cumprod sort argsort topk
-        chunk split unbind flip roll narrow select diagonal trace tril triu gather take new_tensor
+        chunk split unbind flip roll narrow select diagonal trace tril triu gather take
         add_ sub_ mul_ div_ pow_ zero_ fill_ clamp_ exp_ neg_ abs_ sqrt_ copy_ normal_ uniform_
         sigmoid_ relu_ tanh_ masked_fill_
         """,
@@ -170,6 +173,7 @@ TENSOR_METHODS = _table(
     CONVERT="float double half bfloat16 int long short bool to type type_as cpu cuda",
     DRY_RUN="expand expand_as repeat tile broadcast_to repeat_interleave new_zeros new_ones new_full new_empty",
     TOLIST="tolist",
+    DATA="new_tensor",
 )
 
 # Attributes of grad_fn nodes (torch.autograd.graph.Node).

@@ -108,3 +108,18 @@ def test_within_limits_runs():
 
     assert result.error is None
     assert result.output == "torch.Size([1000, 1000]) True True\n"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "row = [0.0] * 10**7\nt = torch.tensor([row] * 10**7)",
+        "t = torch.tensor(range(10**9))",
+        "t = torch.ones(2).new_tensor([[0] * 10**4] * 10**5)",
+    ],
+)
+def test_tensor_from_nested_data_checked(source):
+    result = Session().run(source)
+
+    assert result.error.kind == "LimitExceeded"
+    assert "MAX_TENSOR_ELEMENTS" in str(result.error)

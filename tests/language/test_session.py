@@ -213,3 +213,10 @@ def test_meta_device_session_creates_on_device():
 
     assert result.error is None
     assert result.output == "meta\n"
+
+
+def test_grad_mode_restored_after_run():
+    result = Session().run("torch.set_grad_enabled(False)\nprint(torch.is_grad_enabled())")
+
+    assert result.output == "False\n"
+    assert torch.is_grad_enabled()
