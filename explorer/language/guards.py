@@ -28,7 +28,7 @@ TOLIST = "tolist"  # a Python list with one object per element
 BACKWARD = "backward"  # autograd entry points; SAFE plus the before_backward hook
 DATA = "data"  # torch.tensor(data): the shape of nested Python sequences
 
-_LARGEST_ITEMSIZE = 16  # complex128
+_MAX_ITEMSIZE = 16  # complex128
 
 
 def _tensors_in(values: object, found: list[torch.Tensor]) -> None:
@@ -75,7 +75,7 @@ def check_call(
         _tensors_in(value, tensors)
     if kind is not DRY_RUN:
         bound = _cheap_bound(kind, tensors)
-        if bound <= limits.MAX_TENSOR_ELEMENTS and bound * _LARGEST_ITEMSIZE <= limits.MAX_ALLOCATION_BYTES:
+        if bound <= limits.MAX_TENSOR_ELEMENTS and bound * _MAX_ITEMSIZE <= limits.MAX_ALLOCATION_BYTES:
             return
     _dry_run(call, receiver, args, kwargs, bool(tensors))
 
@@ -163,7 +163,7 @@ def check_binary_tensors(left: torch.Tensor, right: object) -> None:
         left_count = left.numel()
         right_count = right.numel()
         if left_count * right_count <= limits.MAX_TENSOR_ELEMENTS or left.shape == right.shape:
-            if max(left_count, right_count) * _LARGEST_ITEMSIZE <= limits.MAX_ALLOCATION_BYTES:
+            if max(left_count, right_count) * _MAX_ITEMSIZE <= limits.MAX_ALLOCATION_BYTES:
                 return
         try:
             shape = torch.broadcast_shapes(left.shape, right.shape)
