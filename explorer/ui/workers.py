@@ -1,0 +1,93 @@
+"""Worker threads for program runs and device probing.
+
+Each worker is a QThread whose `run()` does blocking, Qt-free work and hands
+plain data back through signals, which Qt queues to the GUI thread. No worker
+touches a widget.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QMutex, QMutexLocker, QThread, Signal
+
+log = logging.getLogger(__name__)
+
+
+class OutputBuffer:
+    """Text printed by a running program, filled in the worker and drained by a GUI timer.
+
+    Batching here keeps a program that prints in a tight loop from flooding the
+    event loop with one signal per line.
+    """
+
+    def __init__(self) -> None:
+        self._mutex = QMutex()
+        self._chunks: list[str] = []
+
+    def append(self, text: str) -> None:
+        with QMutexLocker(self._mutex):
+            self._chunks.append(text)
+
+    def drain(self) -> str:
+        with QMutexLocker(self._mutex):
+            text = "".join(self._chunks)
+            self._chunks.clear()
+        return text
+
+
+class ProgramWorker(QThread):
+    """Runs playground sources on a device and emits a ProgramReport.
+
+    Runs in its own thread; `cancel()` may be called from any thread and stops
+    the program at its next evaluation step.
+    """
+
+    run_finished = Signal(object)
+    run_failed = Signal(str)
+
+    def __init__(self, sources, device: str, output: OutputBuffer, parent=None) -> None:
+        super().__init__(parent)
+        self._sources = list(sources)
+        self._device = device
+        self._output = output
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            # Imported here so that the window can paint before torch loads.
+            from explorer.runner import ProgramRunner
+
+            runner = ProgramRunner(self._device, on_output=self._output.append)
+            report = runner.run(self._sources, cancel=self._cancel)
+        except Exception as error:  # noqa: BLE001 - reported to the user, then logged
+            log.exception("Program run failed unexpectedly")
+            self.run_failed.emit(f"{type(error).__name__}: {error}")
+            return
+        self.run_finished.emit(report)
+
+
+class DeviceProbeWorker(QThread):
+    """Imports torch and collects the device report off the GUI thread."""
+
+    probe_finished = Signal(object)
+    probe_failed = Signal(str)
+
+    def run(self) -> None:
+        try:
+            from explorer.devices import device_report
+
+            report = device_report()
+        except Exception as error:  # noqa: BLE001 - shown in the Device tab, then logged
+            log.exception("Device probe failed")
+            self.probe_failed.emit(f"{type(error).__name__}: {error}")
+            return
+        self.probe_finished.emit(report)
