@@ -1,0 +1,16 @@
+"""Shared test set-up: Qt runs offscreen and settings never leave tmp_path."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CELLS_DIR = Path(__file__).resolve().parent.parent / "explorer" / "resources" / "examples" / "tutorial"
+
+
+@pytest.fixture
+def cells_dir() -> Path:
+    """The tutorial's code cells as shipped with the package."""
+    return CELLS_DIR
