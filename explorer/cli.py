@@ -88,7 +88,7 @@ def _read_sources(files: Sequence[str]):
     from explorer.runner import ProgramSource
 
     if list(files).count("-") > 1:
-        raise UsageError(_message(QT_TRANSLATE_NOOP(CONTEXT, "standard input (-) can be given only once")))
+        raise UsageError(_message(QT_TRANSLATE_NOOP("CommandLine", "standard input (-) can be given only once")))
     sources = []
     for name in files:
         if name == "-":
@@ -99,7 +99,7 @@ def _read_sources(files: Sequence[str]):
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(
-                _message(QT_TRANSLATE_NOOP(CONTEXT, "cannot read {file}: {reason}"), file=name, reason=error)
+                _message(QT_TRANSLATE_NOOP("CommandLine", "cannot read {file}: {reason}"), file=name, reason=error)
             ) from error
         sources.append(ProgramSource(text, path.name))
     return sources
@@ -111,7 +111,7 @@ def _check_device(device: str) -> None:
     if not is_known_device(device):
         raise UsageError(
             _message(
-                QT_TRANSLATE_NOOP(CONTEXT, "device {device!r} is not available here; choose one of: {devices}"),
+                QT_TRANSLATE_NOOP("CommandLine", "device {device!r} is not available here; choose one of: {devices}"),
                 device=device,
                 devices=", ".join(available_devices()),
             )
@@ -135,7 +135,7 @@ def _print_error(report, sources) -> None:
         print("    " + " " * start + "^" * width, file=sys.stderr)
     print(f"{error.kind}: {error.message.localized()}", file=sys.stderr)
     if error.hint is not None:
-        print(_message(QT_TRANSLATE_NOOP(CONTEXT, "Hint: {hint}"), hint=error.hint.localized()), file=sys.stderr)
+        print(_message(QT_TRANSLATE_NOOP("CommandLine", "Hint: {hint}"), hint=error.hint.localized()), file=sys.stderr)
 
 
 def _command_run(args) -> int:
@@ -155,6 +155,8 @@ def _command_run(args) -> int:
     else:
         for warning in report.warnings:
             print(f"{warning.filename}:{warning.line}: {warning.category}: {warning.localized()}", file=sys.stderr)
+            if warning.hint is not None:
+                print(_message(QT_TRANSLATE_NOOP("CommandLine", "Hint: {hint}"), hint=warning.hint.localized()), file=sys.stderr)
         if report.error is not None:
             _print_error(report, sources)
     return EXIT_OK if report.ok else EXIT_FAILED
@@ -172,7 +174,7 @@ def _command_render(args) -> int:
     if fmt is None:
         raise UsageError(
             _message(
-                QT_TRANSLATE_NOOP(CONTEXT, "cannot tell the format of {file}: use .svg, .png, .pdf or .dot"),
+                QT_TRANSLATE_NOOP("CommandLine", "cannot tell the format of {file}: use .svg, .png, .pdf or .dot"),
                 file=args.output,
             )
         )
@@ -184,9 +186,9 @@ def _command_render(args) -> int:
         _print_error(report, sources)
         return EXIT_FAILED
     if report.graph is None:
-        message = QT_TRANSLATE_NOOP(CONTEXT, "the program built no autograd graph: no tensor has a grad_fn")
+        message = QT_TRANSLATE_NOOP("CommandLine", "the program built no autograd graph: no tensor has a grad_fn")
         if args.root:
-            message = QT_TRANSLATE_NOOP(CONTEXT, "no tensor named {name!r} with a grad_fn or requires_grad")
+            message = QT_TRANSLATE_NOOP("CommandLine", "no tensor named {name!r} with a grad_fn or requires_grad")
         print(_message(message, name=args.root), file=sys.stderr)
         return EXIT_FAILED
     if fmt == "dot":
@@ -225,10 +227,10 @@ def _command_train(args) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
     weights = ", ".join(f"{weight:.6f}" for weight in result.weights)
-    print(_message(QT_TRANSLATE_NOOP(CONTEXT, "epochs: {epochs}, final loss: {loss:.3e}"), epochs=result.epochs, loss=result.final_loss))
-    print(_message(QT_TRANSLATE_NOOP(CONTEXT, "weights: [{weights}], bias: {bias:.6f}"), weights=weights, bias=result.bias))
-    print(_message(QT_TRANSLATE_NOOP(CONTEXT, "prediction for {input}: {prediction:.4f}"), input=args.test, prediction=result.prediction))
-    print(_message(QT_TRANSLATE_NOOP(CONTEXT, "{seconds:.2f} s on {device}, {rate:.0f} epochs/s"), seconds=result.seconds, device=result.device, rate=result.epochs_per_second))
+    print(_message(QT_TRANSLATE_NOOP("CommandLine", "epochs: {epochs}, final loss: {loss:.3e}"), epochs=result.epochs, loss=result.final_loss))
+    print(_message(QT_TRANSLATE_NOOP("CommandLine", "weights: [{weights}], bias: {bias:.6f}"), weights=weights, bias=result.bias))
+    print(_message(QT_TRANSLATE_NOOP("CommandLine", "prediction for {input}: {prediction:.4f}"), input=args.test, prediction=result.prediction))
+    print(_message(QT_TRANSLATE_NOOP("CommandLine", "{seconds:.2f} s on {device}, {rate:.0f} epochs/s"), seconds=result.seconds, device=result.device, rate=result.epochs_per_second))
     return EXIT_OK
 
 

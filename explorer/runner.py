@@ -66,6 +66,7 @@ class WarningReport:
     category: str
     filename: str
     text: Text | None = None
+    hint: Text | None = None
 
     def localized(self) -> str:
         return self.message if self.text is None else self.text.localized()
@@ -201,7 +202,8 @@ def _warning_reports(warnings: list[ProgramWarning], filename: str) -> list[Warn
             message=warning.message,
             category=warning.category,
             filename=filename,
-            text=getattr(warning, "text", None),
+            text=warning.text,
+            hint=warning.hint,
         )
         for warning in warnings
     ]
