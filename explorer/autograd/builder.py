@@ -34,6 +34,8 @@ from explorer.i18n import QT_TRANSLATE_NOOP, Text
 
 logger = logging.getLogger(__name__)
 
+# Translation context; QT_TRANSLATE_NOOP repeats it as a literal because
+# pyside6-lupdate reads only literals.
 CONTEXT = "AutogradGraph"
 
 # Graphs with more backward nodes than this skip torchviz.make_dot, whose
@@ -47,7 +49,7 @@ def _note_truncated(limit: int) -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "AutogradGraph",
             "the graph has more than {limit} grad_fn nodes; only the {limit} closest to the root are shown",
         ),
         {"limit": limit},
@@ -58,7 +60,7 @@ def _note_freed() -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "AutogradGraph",
             "saved tensors not shown: backward() freed them before the graph was captured",
         ),
     )
@@ -68,7 +70,7 @@ def _note_modified() -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "AutogradGraph",
             "value not shown: the tensor was modified in place after backward() used it",
         ),
     )

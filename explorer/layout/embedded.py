@@ -18,6 +18,7 @@ macOS QThread (512 KiB) would not.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.resources
 import logging
@@ -120,6 +121,11 @@ class EmbeddedGraphviz:
             raise EmbeddedUnavailable(f"graphviz.wasm: {error}") from None
         self._ticker = _EpochTicker(self._engine, EPOCH_INTERVAL_SECONDS)
         self._version: str | None = None
+
+    def close(self) -> None:
+        """Free the compiled module and engine; the object is unusable afterwards."""
+        self._module.close()
+        self._engine.close()
 
     def render(self, dot_source: str, fmt: str, timeout: float) -> bytes:
         """Render `dot_source` to `fmt` in a fresh instance; raises LayoutError on any failure."""
@@ -263,6 +269,9 @@ def get_embedded() -> EmbeddedGraphviz:
         if _embedded is None and _load_error is None:
             try:
                 _embedded = EmbeddedGraphviz()
+                # wasmtime's finalizers fail once interpreter shutdown has
+                # cleared its modules, so free the handles before that.
+                atexit.register(_embedded.close)
             except EmbeddedUnavailable as error:
                 _load_error = str(error)
                 logger.warning("embedded Graphviz unavailable: %s", _load_error)

