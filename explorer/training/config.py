@@ -10,8 +10,6 @@ import math
 import re
 from dataclasses import dataclass, field
 
-import torch
-
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
 
 CONTEXT = "TrainingConfig"
@@ -58,15 +56,20 @@ class TrainingConfig:
         """The value the true weight and bias give for `test_input`."""
         return self.true_weight * math.fsum(self.test_input) + self.true_bias
 
-    def validate(self) -> list[Text]:
-        """Check every setting; returns the problems found, empty when the config is valid."""
+    def validate(self, *, include_device: bool = True) -> list[Text]:
+        """Check every setting; returns the problems found, empty when the config is valid.
+
+        The device check imports torch and may query the accelerator driver, so
+        the GUI thread passes `include_device=False` and leaves it to the worker.
+        """
         errors: list[Text] = []
         errors += _check_counts(self)
         errors += _check_numbers(self)
         errors += _check_test_input(self)
-        device_error = check_device(self.device)
-        if device_error is not None:
-            errors.append(device_error)
+        if include_device:
+            device_error = check_device(self.device)
+            if device_error is not None:
+                errors.append(device_error)
         return errors
 
 
@@ -149,6 +152,9 @@ def check_device(device: object) -> Text | None:
     Only the CPU and the accelerator torch reports (CUDA, MPS, XPU...) are accepted: `meta`
     and other device types parse but cannot hold training data.
     """
+    # Imported here so that the GUI can validate the other settings before torch loads.
+    import torch
+
     try:
         parsed = torch.device(device) if isinstance(device, str) else None
     except RuntimeError:

@@ -1,3 +1,4 @@
+import contextlib
 import json
 import math
 import threading
@@ -110,6 +111,29 @@ def test_generator_yields_batched_plain_data():
         assert type(update.bias) is float
         assert type(update.prediction) is float
         assert update.elapsed > 0
+        assert update.parameters.shape == (len(update.parameter_epochs), 4)
+
+
+def test_generator_samples_parameters():
+    config = TrainingConfig(epochs=1000)
+
+    updates = list(iter_training(config, batch_seconds=60.0, max_batch_epochs=300))
+    epochs = np.concatenate([update.parameter_epochs for update in updates])
+    parameters = np.concatenate([update.parameters for update in updates])
+
+    # Epoch 0, every second epoch (1000 epochs // 500 samples), and each batch's last epoch.
+    assert list(epochs) == list(range(0, 1001, 2))
+    np.testing.assert_array_equal(parameters[0], [0.0, 0.0, 0.0, 0.0])
+    for update in updates:
+        assert update.parameter_epochs[-1] == update.epoch
+        assert list(update.parameters[-1]) == [*update.weights, update.bias]
+
+
+def test_generator_samples_batch_ends():
+    updates = list(iter_training(TrainingConfig(epochs=1000), batch_seconds=60.0, max_batch_epochs=333))
+
+    assert list(updates[0].parameter_epochs[-3:]) == [330, 332, 333]
+    assert updates[1].parameter_epochs[0] == 334
 
 
 def test_generator_batches_by_time():
@@ -188,3 +212,15 @@ def test_features_and_test_input_follow_config():
 
     assert result.weights == pytest.approx([2.0, 2.0], abs=1e-3)
     assert result.prediction == pytest.approx(5.0, abs=1e-2)
+
+
+def test_long_run_samples_sparse_parameters():
+    config = TrainingConfig(epochs=1_000_000)
+
+    with contextlib.closing(iter_training(config, batch_seconds=60.0, max_batch_epochs=3000)) as updates:
+        first = next(updates)
+        second = next(updates)
+
+    # 1,000,000 epochs // 500 samples gives every 2000th epoch, plus each batch's last epoch.
+    assert list(first.parameter_epochs) == [0, 2000, 3000]
+    assert list(second.parameter_epochs) == [4000, 6000]
