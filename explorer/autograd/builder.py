@@ -119,6 +119,7 @@ class GraphBuilder:
         self._tensors: dict[int, _TensorNode] = {}
         self._tensor_order: list[_TensorNode] = []
         self._unnamed_counts: dict[str, int] = {}
+        self._used_ids: set[str] = set()
         self._extra_edges: list[tuple[str, str, dict[str, str]]] = []
         self._function_saved: dict[str, dict[str, str]] = {}
         self._function_notes: dict[str, list[Text]] = {}
@@ -167,6 +168,15 @@ class GraphBuilder:
             count = self._unnamed_counts.get(unnamed_prefix, 0)
             self._unnamed_counts[unnamed_prefix] = count + 1
             node_id = unnamed_prefix if unnamed_prefix == "output" else f"{unnamed_prefix}{count}"
+        if node_id in self._used_ids:
+            # The root keeps the name it had at backward() even after the
+            # program bound that name to another tensor of the graph, so the
+            # second tensor with that name gets "#2".
+            suffix = 2
+            while f"{node_id}#{suffix}" in self._used_ids:
+                suffix += 1
+            node_id = f"{node_id}#{suffix}"
+        self._used_ids.add(node_id)
         node = _TensorNode(node_id=node_id, tensor=tensor, kind=kind, names=names)
         self._tensors[id(tensor)] = node
         self._tensor_order.append(node)

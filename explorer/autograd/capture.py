@@ -10,8 +10,8 @@ from explorer.autograd.internals import iter_saved_tensors, tensor_version
 from explorer.autograd.walk import FunctionWalk, walk_functions
 
 # Saved tensors up to this many elements are cloned at capture time. Bigger
-# ones are only referenced, and shown later if their version counter says
-# that nothing modified them in place since.
+# ones are only referenced, and shown later only if their version counter is
+# unchanged, because then nothing modified them in place since.
 MAX_COPIED_ELEMENTS = 64
 
 

@@ -2,7 +2,7 @@
 
 torchviz.make_dot names nodes by Python `id()` and recurses once per graph
 level, so deep graphs raise RecursionError. `structure_from_make_dot` keeps
-make_dot's nodes, edges and their order with the ids replaced by stable ones;
+make_dot's nodes, edges and their order, with the ids replaced by stable ones.
 `structure_from_walk` builds the same structure from an iterative walk, for
 graphs too deep for make_dot. `write_dot` then writes one statement per node
 and edge with the labels and colours the recorder chose.
@@ -95,8 +95,8 @@ def structure_from_walk(
 ) -> DotStructure:
     """Build the nodes and edges make_dot would draw for `root`, without recursion.
 
-    `base` is the tensor `root` is a view of (None if it is not a view);
-    make_dot draws it with a dotted edge to the root.
+    `base` is the tensor that `root` is a view of, or None. make_dot draws
+    it with a dotted edge to the root.
     """
     structure = DotStructure()
     root_id = object_ids[id(root)]

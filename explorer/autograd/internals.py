@@ -3,8 +3,9 @@
 The graph recorder reads `next_functions`, `AccumulateGrad.variable`, the
 `_saved_*` attributes of backward nodes, a tensor's `_version`, `_base` and
 `_is_view()`. None of these is a stable public API, so nothing else in the
-package touches them; `tests/autograd/test_internals.py` pins the behaviour
-this module relies on to the installed torch version (2.13 when written).
+package touches them. `tests/autograd/test_autograd_internals.py` pins the
+behaviour this module relies on to the installed torch version (checked
+with torch 2.13).
 """
 
 from __future__ import annotations
@@ -20,10 +21,6 @@ SAVED_PREFIX = "_saved_"
 # recorder's capture runs before every backward() of a training loop.
 _tensor_attributes_by_class: dict[type, tuple[str, ...]] = {}
 _other_attributes_by_class: dict[type, tuple[str, ...]] = {}
-
-
-class SavedTensorsFreed(Exception):
-    """The node's saved tensors were released by a backward() without retain_graph."""
 
 
 def next_functions(fn: object) -> tuple[tuple[object | None, int], ...]:

@@ -31,7 +31,7 @@ class NodeInfo:
     """One node of the drawn graph: a tensor or a backward function.
 
     `name` is the program name of a tensor (the first one, when several names
-    are bound to it) or the class name of a function; `names` lists every
+    are bound to it) or the class name of a function. `names` lists every
     program name bound to the tensor. `title` is a one-line heading in code
     terms (a name, `PowBackward0._saved_self`, `tensor(grad_fn=<AddBackward0>)`).
 

@@ -22,8 +22,8 @@ class TensorSnapshot:
     `value` and `grad` are a number for 0-d tensors, a nested list otherwise,
     and None when there is nothing to show (`grad` not populated, or the value
     was not kept). Lists of big tensors hold only the leading entries of each
-    dimension, followed by TRUNCATION_MARKER; `value_truncated` and
-    `grad_truncated` say when that happened.
+    dimension, followed by TRUNCATION_MARKER, and then `value_truncated` or
+    `grad_truncated` is True.
     """
 
     shape: list[int]

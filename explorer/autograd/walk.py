@@ -16,7 +16,7 @@ MAX_GRAPH_FUNCTIONS = 5000
 class FunctionWalk:
     """The backward nodes reachable from some start nodes, in breadth-first order.
 
-    `functions` holds the node objects themselves, which keeps them alive, so
+    `functions` contains the node objects themselves, which keeps them alive, so
     `id()` of a node stays unique while the walk exists. `inputs` maps `id(fn)`
     to its `next_functions` entries (None where an input needs no gradient);
     an entry past the cap is also None. `truncated` is True when the cap cut

@@ -1,7 +1,7 @@
 """Graphviz layout and export, Qt-free.
 
 `layout_dot` returns positions and edge splines in y-down points from the
-system `dot` program or, without it, the embedded WebAssembly Graphviz;
+system `dot` program or, without it, the embedded WebAssembly Graphviz.
 `render_dot` writes SVG, PNG or PDF for export.
 """
 

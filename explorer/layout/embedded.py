@@ -9,11 +9,11 @@ which nothing earlier can have corrupted. A render's time is bounded with
 wasmtime's epoch interruption: a ticker thread advances the engine's epoch
 while renders run, and a render traps once its deadline in ticks passes.
 
-Graphviz recurses deeply on long chains (a 3000-operation autograd chain
-exhausts wasmtime's default 512 KiB wasm stack), so the engine allows
-MAX_WASM_STACK_BYTES and every render runs on a thread whose native stack
-is known to hold it: the default stack of a Windows thread (1 MiB) or of a
-macOS QThread (512 KiB) would not.
+Graphviz recurses deeply on long chains: a 3000-operation autograd chain
+exhausts wasmtime's default 512 KiB wasm stack. So the engine allows
+MAX_WASM_STACK_BYTES, and every render runs on a thread whose native stack
+is big enough for it. The default stack of a Windows thread (1 MiB) or of a
+macOS QThread (512 KiB) is not.
 """
 
 from __future__ import annotations
@@ -185,8 +185,8 @@ class _Instance:
     def __init__(self, graphviz: EmbeddedGraphviz, ticks: int) -> None:
         wasmtime = graphviz._wasmtime
         self._store = wasmtime.Store(graphviz._engine)
-        # No preopened directories, environment or inherited streams:
-        # Graphviz sees nothing of the host.
+        # No preopened directories, environment variables or inherited
+        # streams, so Graphviz cannot reach the host.
         self._store.set_wasi(wasmtime.WasiConfig())
         self._store.set_limits(memory_size=MEMORY_LIMIT_BYTES)
         self._store.set_epoch_deadline(ticks)
@@ -222,8 +222,8 @@ def _run_on_render_thread(function: Callable[[], T]) -> T:
     """Call `function` on a new thread with a RENDER_THREAD_STACK_BYTES stack and return its result.
 
     `threading.stack_size` is process-wide, so it is set and restored under a
-    lock; a thread another module starts in that window also gets the larger
-    stack, which costs only address space.
+    lock. A thread that another module starts in that window also gets the
+    larger stack, which costs only address space.
     """
     outcome: dict[str, object] = {}
 

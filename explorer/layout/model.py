@@ -67,7 +67,7 @@ class GraphLayout:
 
 
 class LayoutError(Exception):
-    """Graphviz could not lay out or render a graph; `text` says why, for the user."""
+    """Graphviz could not lay out or render a graph; `text` is the reason, for the user."""
 
     def __init__(self, text: Text) -> None:
         super().__init__(str(text))

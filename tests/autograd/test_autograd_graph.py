@@ -189,3 +189,19 @@ def test_snapshot_holds_no_live_tensors(cell_06):
     assert isinstance(cell_06.graph, GraphSnapshot)
     assert isinstance(cell_06.graph.nodes["tensor:x"].tensor, TensorSnapshot)
     walk(cell_06.graph)
+
+
+def test_rebound_root_name_keeps_ids_unique():
+    x = torch.tensor(2.0, requires_grad=True)
+    first = x * 3
+    second = first + 1
+    # The program called backward() on `second`, then bound the name
+    # `second` to `first`, which is upstream in the same graph.
+    names = {"x": x, "second": first}
+    graph = GraphRecorder().build(names, root=second, root_name="second")
+    ids = dot_node_ids(graph.dot_source)
+    assert len(ids) == len(set(ids))
+    assert graph.root_id == "tensor:second"
+    assert graph.nodes["tensor:second"].kind == "output"
+    renamed = [node for node in graph.nodes.values() if node.kind == "nonleaf"]
+    assert [node.id for node in renamed] == ["tensor:second#2"]

@@ -36,8 +36,8 @@ def cell_06_graph() -> GraphSnapshot:
 def torchviz_graph_source() -> str:
     """torchviz.make_dot's graph of the tutorial's non-leaf cell, with fixed node ids.
 
-    make_dot names nodes by Python id(); numbering them in order of first
-    appearance makes the source, and the embedded Graphviz's behaviour on
+    make_dot names nodes by Python id(). Numbering them in order of first
+    appearance makes the source, and so the embedded Graphviz's behaviour on
     it, the same on every run. The numbers keep the 15 digits of a CPython
     id on 64-bit Linux: with 4-digit ids the upstream trap does not occur.
     """

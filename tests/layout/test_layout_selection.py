@@ -62,8 +62,8 @@ def test_argument_overrides_environment(monkeypatch):
 
 
 def test_no_graphviz_at_all_explains_install(tmp_path):
-    # A fresh interpreter with no dot on PATH and wasmtime blocked: the
-    # message must say how to install Graphviz.
+    # A fresh interpreter with no dot on PATH and wasmtime blocked must
+    # get a message that explains how to install Graphviz.
     script = (
         "import sys\n"
         "sys.modules['wasmtime'] = None\n"
