@@ -2,6 +2,7 @@
 
 import dataclasses
 
+import pytest
 import torch
 
 from autograd_cells import dot_edges, dot_node_ids, function_node
@@ -205,3 +206,19 @@ def test_rebound_root_name_keeps_ids_unique():
     assert graph.nodes["tensor:second"].kind == "output"
     renamed = [node for node in graph.nodes.values() if node.kind == "nonleaf"]
     assert [node.id for node in renamed] == ["tensor:second#2"]
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+def test_cuda_graph_saved_values():
+    recorder = GraphRecorder()
+    data = torch.tensor([1.0, 2.0], device="cuda")
+    w = torch.tensor([3.0, 4.0], device="cuda", requires_grad=True)
+    loss = (data * w).sum()
+    names = {"data": data, "w": w, "loss": loss}
+    recorder.before_backward(loss, names)
+    loss.backward()
+    data.add_(10)
+    graph = recorder.build(names, root=loss, root_name="loss")
+    assert graph.nodes["tensor:data"].tensor.value == [1.0, 2.0]
+    assert graph.nodes["tensor:data"].tensor.device == "cuda:0"
+    assert graph.nodes["tensor:w"].tensor.grad == [1.0, 2.0]

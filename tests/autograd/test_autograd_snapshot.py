@@ -143,3 +143,13 @@ def test_to_json_keys_and_serialisable():
 def test_rejects_non_tensor():
     with pytest.raises(TypeError, match="torch.Tensor"):
         snapshot_tensor([1.0])
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+def test_cuda_tensor_copied_to_cpu():
+    x = torch.tensor([1.5, 2.5], device="cuda", requires_grad=True)
+    (x * x).sum().backward()
+    snapshot = snapshot_tensor(x)
+    assert snapshot.device == "cuda:0"
+    assert snapshot.value == [1.5, 2.5]
+    assert snapshot.grad == x.grad.cpu().tolist()
