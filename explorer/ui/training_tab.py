@@ -8,7 +8,6 @@ from a timer at about 30 Hz, so a fast run cannot flood the GUI thread.
 from __future__ import annotations
 
 import logging
-import math
 import threading
 
 import numpy as np
@@ -44,7 +43,7 @@ PARAMETER_PLOT_POINTS = 2048
 MAX_SHOWN_WEIGHTS = 8
 # Log-scale plots cannot show 0; a float32 loss that underflows is drawn at the smallest float32.
 LOSS_FLOOR = float(np.finfo(np.float32).tiny)
-# QSpinBox holds a 32-bit int, so the seed field stops below the seeds torch accepts.
+# QSpinBox stores a 32-bit int, so the seed field stops below the largest seed torch accepts.
 MAX_SEED_FIELD = 2**31 - 1
 SHUTDOWN_TIMEOUT_MS = 10_000
 
@@ -52,8 +51,8 @@ SHUTDOWN_TIMEOUT_MS = 10_000
 class TrainingWorker(QThread):
     """Runs one regression in its own thread and emits plain-data progress and results.
 
-    `cancel()` may be called from any thread; training stops after the current
-    batch, which lasts at most about 30 ms.
+    `cancel()` may be called from any thread. Training stops after the current
+    batch, which lasts about 30 ms once torch has loaded and the data is drawn.
     """
 
     progress_ready = Signal(object)  # TrainingProgress
@@ -299,8 +298,11 @@ class TrainingTab(QWidget):
         self._test_input_field.setToolTip(
             self.tr("Numbers separated by commas, one per feature, predicted after training"))
         self._samples_field.setToolTip(self.tr("Number of random samples x drawn from N(0, 1)"))
-        self._seed_field.setToolTip(self.tr("Seed of the generator that draws the samples"))
-        self._device_value.setToolTip(self.tr("Chosen in the toolbar; applies to the next run"))
+        self._features_field.setToolTip(self.tr("Number of values in each sample, and of weights to learn"))
+        self._epochs_field.setToolTip(self.tr("Number of SGD steps, each over all samples"))
+        self._seed_field.setToolTip(
+            self.tr("Seed of the torch.Generator that draws the samples; the global seed is left alone"))
+        self._device_value.setToolTip(self.tr("Set in the toolbar. A change applies to the next run."))
         self._start_button.setText(self.tr("Start"))
         self._stop_button.setText(self.tr("Stop"))
         self._values_box.setTitle(self.tr("Parameters"))
@@ -407,8 +409,11 @@ class TrainingTab(QWidget):
     def _read_form(self) -> tuple[TrainingConfig | None, list[str]]:
         """Build a config from the form; returns it with no errors, or None with the messages."""
         errors: list[str] = []
+        features = self._features_field.value()
+        # A field that does not parse is replaced by a valid stand-in, so that the
+        # other settings are still checked and every problem shows at once.
+        lr = TrainingConfig.lr
         lr_text = self._lr_field.text().strip()
-        lr = math.nan
         if not lr_text:
             errors.append(self.tr("Enter a learning rate, such as 0.001."))
         else:
@@ -417,17 +422,15 @@ class TrainingTab(QWidget):
             except ValueError:
                 errors.append(self.tr("Learning rate {text!r} is not a number. Enter a value such as 0.001.")
                               .format(text=lr_text))
-        test_input: tuple[float, ...] = ()
+        test_input = (0.0,) * features
         try:
             test_input = parse_test_input(self._test_input_field.text())
         except ConfigError as error:
             errors += [problem.localized() for problem in error.errors]
-        if errors:
-            return None, errors
 
         config = TrainingConfig(
             samples=self._samples_field.value(),
-            features=self._features_field.value(),
+            features=features,
             epochs=self._epochs_field.value(),
             lr=lr,
             seed=self._seed_field.value(),
@@ -435,9 +438,9 @@ class TrainingTab(QWidget):
             test_input=test_input,
         )
         # The device comes from the toolbar's list of detected devices; the worker checks it again.
-        problems = config.validate(include_device=False)
-        if problems:
-            return None, [problem.localized() for problem in problems]
+        errors += [problem.localized() for problem in config.validate(include_device=False)]
+        if errors:
+            return None, errors
         return config, []
 
     @Slot()
@@ -539,7 +542,9 @@ class TrainingTab(QWidget):
         progress = self._latest
         if progress is None:
             self._progress_bar.setValue(0)
-            self._progress_bar.setFormat(self.tr("Not started"))
+            # Before the first batch, the worker may still be loading torch and drawing the data.
+            starting = self._worker is not None
+            self._progress_bar.setFormat(self.tr("Starting…") if starting else self.tr("Not started"))
             self._rate_label.setText("")
             for label in (self._weights_value, self._bias_value, self._loss_value):
                 label.setText("–")
@@ -565,7 +570,7 @@ class TrainingTab(QWidget):
             text = self._result_status(self._result)
             color = "color: #c62828;" if self._result.diverged else ""
         else:
-            text = self.tr("Set the options and press Start.")
+            text = self.tr("Choose the settings and press Start.")
         self._status_label.setText(text)
         self._status_label.setStyleSheet(color)
 
@@ -586,10 +591,10 @@ class TrainingTab(QWidget):
             self._prediction_value.setText(self.tr("Shown after training."))
             return
         inputs = ", ".join(f"{value:g}" for value in config.test_input)
-        self._prediction_value.setText(
-            self.tr("Prediction for [{inputs}] under torch.no_grad(): {prediction:.4f}\n"
-                    "The true weights give {expected:.4f}.").format(
-                inputs=inputs, prediction=result.prediction, expected=result.expected_prediction))
+        prediction = self.tr("Prediction for [{inputs}] under torch.no_grad(): {prediction:.4f}").format(
+            inputs=inputs, prediction=result.prediction)
+        expected = self.tr("The true weights give {expected:.4f}.").format(expected=result.expected_prediction)
+        self._prediction_value.setText(f"{prediction}\n{expected}")
 
 
 def _format_weights(weights: list[float]) -> str:

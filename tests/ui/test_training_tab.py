@@ -121,6 +121,19 @@ def test_invalid_input_shows_message(tab, qtbot, field, text, message):
     assert not tab.is_running
 
 
+def test_every_problem_shown_at_once(tab):
+    child(tab, QLineEdit, "lr_field").setText("")
+    child(tab, QLineEdit, "test_input_field").setText("1, 2")
+    child(tab, QSpinBox, "samples_field").setValue(10_000_000)
+
+    lines = child(tab, QLabel, "error_label").text().splitlines()
+
+    assert len(lines) == 3
+    assert lines[0] == "Enter a learning rate, such as 0.001."
+    assert lines[1].startswith("Samples × features is 30,000,000")
+    assert lines[2].startswith("The test input has 2 numbers")
+
+
 def test_fixing_input_clears_message(tab):
     field = child(tab, QLineEdit, "test_input_field")
     field.setText("1, 2")
