@@ -12,6 +12,8 @@ from explorer.autograd.walk import FunctionWalk, walk_functions
 # Saved tensors up to this many elements are cloned at capture time. Bigger
 # ones are only referenced, and shown later only if their version counter is
 # unchanged, because then nothing modified them in place since.
+# NOTE: writes through `.data` do not bump the version counter, so a big
+# saved tensor changed that way after backward() shows its new value.
 MAX_COPIED_ELEMENTS = 64
 
 
