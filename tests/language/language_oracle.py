@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import traceback
 import warnings
 from dataclasses import dataclass, field
 
@@ -28,6 +29,8 @@ class PlainRun:
     error: BaseException | None = None
     # (line, message) pairs, once per line as Python's default filter shows them.
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    # The program line the error was raised on, or 0 without an error.
+    error_line: int = 0
 
 
 def run_plain(source: str, namespace: dict | None = None) -> PlainRun:
@@ -50,7 +53,16 @@ def run_plain(source: str, namespace: dict | None = None) -> PlainRun:
         key = (record.lineno, str(record.message))
         if record.filename == PROGRAM and key not in seen:
             seen.append(key)
-    return PlainRun(buffer.getvalue(), namespace, error, seen)
+    return PlainRun(buffer.getvalue(), namespace, error, seen, _error_line(error))
+
+
+def _error_line(error: BaseException | None) -> int:
+    if error is None:
+        return 0
+    if isinstance(error, SyntaxError):
+        return error.lineno or 0
+    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if frame.filename == PROGRAM]
+    return lines[-1] if lines else 0
 
 
 def _restore_module(module: object, saved: dict) -> None:

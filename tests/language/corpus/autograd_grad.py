@@ -1,0 +1,8 @@
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+w = torch.tensor([3.0, 4.0], requires_grad=True)
+y = (x * w).sum() + (x ** 2).sum()
+gx, gw = torch.autograd.grad(y, [x, w], retain_graph=True)
+print(gx, gw)
+(h,) = torch.autograd.grad(y, x, create_graph=True)
+(hh,) = torch.autograd.grad(h.sum(), x)
+print(h, hh, x.grad)

@@ -1,0 +1,5 @@
+t = torch.tensor([4.0, 1.0, 3.0])
+print(len(t), sum(t), max(t), min(t), abs(t - 2), round(t[0].item()))
+print(float(t[1]), int(t[2]), list(t), tuple(t[:2]))
+print([round(v.item(), 1) for v in t / 3])
+print(sum([torch.ones(2), torch.ones(2)]))

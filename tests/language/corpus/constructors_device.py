@@ -1,0 +1,6 @@
+device = torch.device("cpu")
+x = torch.ones(3, device=device)
+y = torch.zeros(3, device="cpu", requires_grad=True)
+z = x.to(device)
+print(x.device, y.device, z.device, device.type)
+print(torch.cuda.is_available() in (True, False))

@@ -1,0 +1,7 @@
+a = torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64, requires_grad=True)
+b = torch.zeros(2, 3, dtype=torch.float32)
+c = torch.ones((2, 2), dtype=torch.int64)
+d = torch.full((2, 2), 0.5, requires_grad=True)
+e = torch.eye(3, dtype=torch.float64)
+print(a, b, c, d, e, sep="\n")
+print(a.dtype, b.dtype, c.dtype, d.requires_grad, e.shape)

@@ -1,0 +1,6 @@
+r = torch.arange(5)
+s = torch.arange(1.0, 2.0, 0.25)
+t = torch.linspace(-1, 1, steps=5)
+u = torch.arange(0, 10, 3, dtype=torch.float64)
+print(r, s, t, u)
+print(r.dtype, s.dtype, t.dtype, u.dtype, len(t))

@@ -1,0 +1,10 @@
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+y = x * 3
+d = y.detach()
+print(y.requires_grad, d.requires_grad, d.is_leaf, y.is_leaf)
+w = torch.ones(2)
+w.requires_grad_()
+print(w.requires_grad, w.is_leaf)
+z = (w * d).sum()
+z.backward()
+print(w.grad, x.grad)

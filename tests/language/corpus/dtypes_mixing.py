@@ -1,0 +1,7 @@
+a = torch.tensor([1, 2, 3])
+b = torch.tensor([0.5, 0.5, 0.5])
+c = torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64)
+print(a.dtype, b.dtype, c.dtype)
+print((a + b).dtype, (b + c).dtype, (a * 2).dtype, (a / 2).dtype)
+print(a.float(), b.double(), c.to(torch.float32), b.long())
+print(torch.float32 == torch.float, torch.int64 == torch.long)

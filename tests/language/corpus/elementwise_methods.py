@@ -1,0 +1,5 @@
+x = torch.tensor([-1.5, 0.25, 3.0], requires_grad=True)
+y = x.exp() + x.sin() * x.cos() - x.tanh() + x.sigmoid() + x.relu() + x.abs().sqrt()
+y.sum().backward()
+print(y)
+print(x.grad)

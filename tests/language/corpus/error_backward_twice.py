@@ -1,0 +1,6 @@
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+l = (w * w).sum()
+l.backward()
+print(w.grad)
+l.backward()
+print("not reached")

@@ -1,0 +1,5 @@
+x = torch.tensor([0.0, 1.0], requires_grad=True)
+y = x.sigmoid()
+y.mul_(2)
+print(y)
+y.sum().backward()

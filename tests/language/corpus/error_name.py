@@ -1,0 +1,3 @@
+x = torch.ones(2)
+print(x)
+y = x + undefined_tensor

@@ -1,0 +1,7 @@
+torch.manual_seed(1120)
+first = torch.randn(3)
+torch.manual_seed(1120)
+second = torch.randn(3)
+print(first)
+print(torch.equal(first, second))
+print(torch.initial_seed())

@@ -1,0 +1,5 @@
+w = torch.tensor([1.0, 2.0], requires_grad=True).to(torch.float64)
+loss = (w * w).sum()
+loss.backward()
+print(w.is_leaf, w.grad_fn.name())
+print(w.grad)

@@ -1,0 +1,6 @@
+x = torch.arange(24, dtype=torch.float32).view(2, 3, 4)
+print(x.sum(), x.sum(dim=0), x.sum(dim=2, keepdim=True).shape)
+print(x.mean(dim=1), x.mean(dim=(0, 2), keepdim=True))
+print(x.prod(dim=2))
+print(x.norm(), x.norm(dim=0))
+print(torch.sum(x, 1), torch.mean(x), torch.prod(x[0, 0] + 1))

@@ -1,0 +1,5 @@
+w = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+loss = w.prod() + w.norm() + w.mean(dim=0).sum() + w.sum(dim=1, keepdim=True).pow(2).sum()
+loss.backward()
+print(loss)
+print(w.grad)

@@ -1,0 +1,8 @@
+x = torch.tensor([[3.0, 1.0, 4.0], [1.0, 5.0, 9.0]], requires_grad=True)
+values, indices = x.max(dim=1)
+low = x.min(dim=0, keepdim=True)
+print(values, indices)
+print(low.values, low.indices)
+print(x.max(), torch.min(x))
+(values.sum() + low.values.sum()).backward()
+print(x.grad)

@@ -1,0 +1,8 @@
+w = torch.arange(6.0, requires_grad=True)
+m = w.view(2, 3)
+n = m.T.reshape(3, 2)
+o = n.unsqueeze(0).squeeze(0).flatten()
+loss = (o * torch.arange(6.0)).sum()
+loss.backward()
+print(m.grad_fn.name(), n.grad_fn.name(), o.grad_fn.name())
+print(w.grad)

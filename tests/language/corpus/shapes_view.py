@@ -1,0 +1,11 @@
+x = torch.arange(12.0)
+a = x.view(3, 4)
+b = x.reshape(2, -1)
+c = a.T
+d = a.transpose(0, 1)
+e = x.unsqueeze(0).unsqueeze(-1)
+f = e.squeeze()
+g = a.flatten()
+print(a, b, c, sep="\n")
+print(d.shape, e.shape, f.shape, g.shape, torch.equal(c, d))
+print(a.view(-1, 2).shape, a.size(), a.size(1))

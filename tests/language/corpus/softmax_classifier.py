@@ -1,0 +1,12 @@
+import torch.nn.functional as F
+torch.manual_seed(9)
+x = torch.randn(6, 4)
+labels = torch.tensor([0, 1, 2, 0, 1, 2])
+W = torch.randn(4, 3, requires_grad=True)
+logits = x.mm(W)
+probs = F.softmax(logits, dim=1)
+loss = F.cross_entropy(logits, labels)
+loss.backward()
+print(probs.sum(dim=1))
+print(loss)
+print(W.grad)
