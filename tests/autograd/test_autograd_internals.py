@@ -10,7 +10,6 @@ import torch
 from explorer.autograd import internals
 
 
-
 def test_pow_saves_self_and_exponent():
     y = torch.tensor(3.5, requires_grad=True)
     z = y**2
