@@ -179,3 +179,17 @@ def test_shutdown_stops_running_worker(tab, qtbot):
 
     assert worker.isFinished()
     assert not tab.is_running
+
+
+def test_many_features_show_first_weights(tab, qtbot):
+    child(tab, QSpinBox, "features_field").setValue(12)
+    child(tab, QLineEdit, "test_input_field").setText(", ".join(["1"] * 12))
+    child(tab, QSpinBox, "epochs_field").setValue(50)
+
+    with qtbot.waitSignal(tab.training_finished, timeout=TIMEOUT_MS) as finished:
+        tab.start_training()
+
+    curves = child(tab, pg.PlotWidget, "parameter_plot").getPlotItem().listDataItems()
+    assert len(curves) == 9
+    assert child(tab, QLabel, "weights_value").text().endswith(", … (12)]")
+    assert len(finished.args[0].weights) == 12
