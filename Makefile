@@ -30,3 +30,6 @@ translations: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py docs/images
