@@ -226,9 +226,13 @@ class ExpressionHandlers:
         return values
 
     def _on_Attribute(self: Interpreter, node: ast.Attribute) -> Any:
-        value = get_attribute(self.evaluate(node.value), node.attr)
+        receiver = self.evaluate(node.value)
+        value = get_attribute(receiver, node.attr)
+        hint = None
+        if node.attr == "grad" and isinstance(receiver, _TENSOR_TYPE):
+            hint = self.check_grad_read(node, receiver, value)
         if self.warning_log:
-            self.collect_warnings(node)
+            self.collect_warnings(node, hint)
         return value
 
     def _on_Subscript(self: Interpreter, node: ast.Subscript) -> Any:

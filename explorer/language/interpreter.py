@@ -26,6 +26,7 @@ from explorer.language import guards, limits, surface
 from explorer.language.attributes import allowed_names_for, get_attribute
 from explorer.language.errors import ERRORS, ProgramError, ProgramWarning, limit_exceeded, verbatim
 from explorer.language.expressions import ExpressionHandlers
+from explorer.language.gradients import GradientTracker, accumulated_grad_text, accumulated_step_text, grad_hint, retained_late_text
 from explorer.language.hints import hint_for_error, hint_for_warning
 from explorer.language.proxies import BoundMethod, BuiltinFunction, ModuleProxy, ModuleRegistry, TorchFunction
 from explorer.language.safe_builtins import BUILTINS, FORBIDDEN_BUILTINS, check_python_method
@@ -48,6 +49,7 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
         before_backward: Callable[[torch.Tensor, Any], None] | None,
         on_output: Callable[[str], None] | None,
         warning_log: list[warnings.WarningMessage],
+        gradients: GradientTracker | None = None,
     ) -> None:
         self.namespace = namespace
         self.registry = registry
@@ -62,6 +64,9 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
         self.warning_log = warning_log
         self.warnings: list[ProgramWarning] = []
         self._seen_warnings: set[tuple[int, str, str]] = set()
+        self.gradients = gradients if gradients is not None else GradientTracker()
+        # Line of the statement being executed, for the backward bookkeeping.
+        self.line = 0
         self.last_grad_fn_name: str | None = None
         self.backward_root: torch.Tensor | None = None
         self.backward_root_name: str | None = None
@@ -99,6 +104,7 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
     def execute_block(self, statements: list[ast.stmt]) -> None:
         evaluate = self.evaluate
         for statement in statements:
+            self.line = statement.lineno
             evaluate(statement)
             if self.warning_log:
                 self.collect_warnings(statement)
@@ -151,10 +157,11 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
         check_text(value)
         return str(value)
 
-    def collect_warnings(self, node: ast.AST) -> None:
+    def collect_warnings(self, node: ast.AST, hint: Text | None = None) -> None:
         """Turn the warnings recorded since the last call into ProgramWarnings at `node`'s line.
 
         Like Python's default warning filter, a message shows once per line.
+        `hint`, when given, replaces the generic hint of the warnings collected.
         """
         line = getattr(node, "lineno", 0)
         for record in self.warning_log:
@@ -164,12 +171,32 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
             if key in self._seen_warnings:
                 continue
             self._seen_warnings.add(key)
-            self.warnings.append(ProgramWarning(line, message, category, hint=hint_for_warning(message)))
+            self.warnings.append(ProgramWarning(line, message, category, hint=hint or hint_for_warning(message)))
         self.warning_log.clear()
 
-    def warn(self, node: ast.AST, text: Text, category: str = "PlaygroundWarning") -> None:
-        """Add the playground's own warning at `node`'s line."""
-        self.warnings.append(ProgramWarning(node.lineno, str(text), category, text=text))
+    def warn(self, node: ast.AST, text: Text, category: str = "PlaygroundWarning", hint: Text | None = None) -> None:
+        """Add the playground's own warning at `node`'s line, once per line and template."""
+        self.warn_at(node.lineno, text, category, hint)
+
+    def warn_at(self, line: int, text: Text, category: str = "PlaygroundWarning", hint: Text | None = None) -> None:
+        # The template, not the message, so a count that grows in a loop warns once.
+        key = (line, text.source, category)
+        if key in self._seen_warnings:
+            return
+        self._seen_warnings.add(key)
+        self.warnings.append(ProgramWarning(line, str(text), category, text=text, hint=hint))
+
+    def check_grad_read(self, node: ast.Attribute, tensor: torch.Tensor, grad: object) -> Text | None:
+        """Warn about a `.grad` read that PyTorch lets pass silently; return a hint for PyTorch's own warning."""
+        name = ast.unparse(node.value)
+        if tensor.is_leaf:
+            accumulation = self.gradients.accumulation(tensor)
+            if accumulation is not None:
+                self.warn(node, *accumulated_grad_text(name, accumulation))
+            return None
+        if grad is None and tensor.retains_grad and self.gradients.retained_too_late(tensor):
+            self.warn(node, *retained_late_text(name))
+        return grad_hint(name, tensor)
 
     # Names.
 
@@ -212,7 +239,10 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
         kind = type(function)
         if kind is TorchFunction:
             if function.kind is guards.BACKWARD:
-                self._before_backward(_first_output(args, kwargs))
+                root = _first_output(args, kwargs)
+                self._before_backward(root)
+                if function.qualified_name == "torch.autograd.backward":
+                    return self._run_backward(root, function.function, args, kwargs)
             elif function.kind is not guards.SAFE:
                 guards.check_call(function.kind, function.meta_call, None, args, kwargs)
             return function.function(*args, **kwargs)
@@ -245,14 +275,21 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
                 return self.call_value(get_attribute(receiver, name), args, kwargs)
             if kind is guards.BACKWARD:
                 self._before_backward(receiver)
-            elif kind is not guards.SAFE:
+                return self._run_backward(receiver, getattr(receiver, name), args, kwargs)
+            if kind is not guards.SAFE:
                 guards.check_call(kind, _UNBOUND_TENSOR_METHODS[name], receiver, args, kwargs)
+            elif name[-1] == "_":
+                self.gradients.note_in_place(receiver)
+            elif name == "retain_grad":
+                self.gradients.note_retain_grad(receiver)
             return getattr(receiver, name)(*args, **kwargs)
         if type(receiver) is ModuleProxy:
             return self.call_value(receiver.get(name), args, kwargs)
         allowed = allowed_names_for(receiver)
         if allowed is None or name not in allowed or name[0] == "_":
             return self.call_value(get_attribute(receiver, name), args, kwargs)
+        if name == "step" and isinstance(receiver, torch.optim.Optimizer):
+            self._check_optimizer_step(receiver)
         if name in surface.GROWING_METHODS or name == "sort":
             replacement = check_python_method(receiver, name, args, kwargs, self)
             args = replacement.get("__args__", args)
@@ -262,6 +299,20 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
     def callable_for(self, function: object) -> Callable[..., Any]:
         """Wrap a program callable so Python builtins (sorted's key) can call it."""
         return lambda *args: self.call_value(function, args, {})
+
+    def _run_backward(self, root: object, backward: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
+        states = self.gradients.snapshot(self.namespace)
+        result = backward(*args, **kwargs)
+        self.gradients.record_backward(root, states, self.line)
+        return result
+
+    def _check_optimizer_step(self, optimizer: torch.optim.Optimizer) -> None:
+        for group in optimizer.param_groups:
+            for parameter in group["params"]:
+                accumulation = self.gradients.accumulation(parameter)
+                if accumulation is not None:
+                    self.warn_at(self.line, *accumulated_step_text(accumulation))
+                    return
 
     def _before_backward(self, root: object) -> None:
         if not isinstance(root, _TENSOR_TYPE):

@@ -16,6 +16,7 @@ from typing import Any
 import torch
 
 from explorer.language.errors import ProgramError, ProgramWarning
+from explorer.language.gradients import GradientTracker
 from explorer.language.interpreter import Interpreter
 from explorer.language.proxies import BoundMethod, BuiltinFunction, ModuleProxy, ModuleRegistry, TorchFunction, VersionOnlyModule
 from explorer.language.source import parse_program
@@ -62,6 +63,7 @@ class Session:
         self.hooks = hooks or RunHooks()
         self._registry = ModuleRegistry()
         self.namespace: dict[str, object] = {"torch": self._registry.module("torch")}
+        self._gradients = GradientTracker()
 
     def run(self, source: str, filename: str = "<program>", cancel: threading.Event | None = None) -> RunResult:
         """Run `source` in this session's namespace; a program's error is returned in the result, not raised."""
@@ -85,7 +87,9 @@ class Session:
                 self.hooks.before_backward,
                 self.hooks.on_output,
                 warning_log,
+                self._gradients,
             )
+            self._gradients.run_number += 1
             # torch.set_grad_enabled(False) called outside `with` changes the
             # thread's grad mode for good: restore it so later runs start clean.
             grad_enabled = torch.is_grad_enabled()
