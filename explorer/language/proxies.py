@@ -239,3 +239,14 @@ def import_error(name: str) -> ProgramError:
         ),
         name=name,
     )
+
+
+# Python's and torch's own error messages name an operand's type, as in
+# "unsupported operand type(s) for +: 'int' and 'module'". The wrappers take
+# the type names of what they stand for, so that those messages read as in
+# plain Python and never show the playground's internal class names.
+ModuleProxy.__name__ = ModuleProxy.__qualname__ = "module"
+VersionOnlyModule.__name__ = VersionOnlyModule.__qualname__ = "module"
+TorchFunction.__name__ = TorchFunction.__qualname__ = "builtin_function_or_method"
+BuiltinFunction.__name__ = BuiltinFunction.__qualname__ = "builtin_function_or_method"
+BoundMethod.__name__ = BoundMethod.__qualname__ = "builtin_function_or_method"

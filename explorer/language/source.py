@@ -33,6 +33,12 @@ def parse_program(source: str, filename: str) -> ast.Module:
         raise _syntax_error(syntax_error) from None
     except ValueError as value_error:  # null bytes in the source
         raise ProgramError("SyntaxError", verbatim(str(value_error)), 1, 1) from None
+    except (MemoryError, RecursionError):
+        # CPython's parser gives up on very deep nesting without parentheses
+        # (`- - - ... x`, `x[0][0]...`) with these instead of a SyntaxError.
+        error = limit_exceeded("MAX_NESTING_DEPTH", limits.MAX_NESTING_DEPTH + 1, limits.MAX_NESTING_DEPTH)
+        error.set_position(1, 1, 1, 1)
+        raise error from None
     check_depth(tree)
     return tree
 
