@@ -348,5 +348,20 @@ class GraphView(QWidget):
         self._pages.setCurrentIndex(2)
         self.canvas.clear()
 
+    def show_report(self, report) -> None:
+        """Show the graph of a finished run, its DOT source if layout failed, or why there is none."""
+        if report.layout is not None:
+            self.show_layout(report.layout)
+        elif report.graph is not None:
+            reason = report.layout_error.localized() if report.layout_error is not None else ""
+            self.show_source(report.graph.dot_source, reason)
+        elif report.tensors:
+            self.show_message(
+                self.tr("No autograd graph: no tensor in this program has a grad_fn. "
+                        "Create a tensor with requires_grad=True and compute with it.")
+            )
+        else:
+            self.show_placeholder()
+
     def node_count(self) -> int:
         return len(self.canvas.node_items)

@@ -212,7 +212,7 @@ class PlaygroundTab(QWidget):
         elif report.error is not None:
             self._show_error(report.error)
         self.tensor_table.show_tensors(report.tensors)
-        self._show_graph(report)
+        self.graph_view.show_report(report)
         self.status_changed.emit(self._status_text(report))
         self.run_finished.emit(report)
 
@@ -222,20 +222,6 @@ class PlaygroundTab(QWidget):
         self.console.append_text(f"{error.kind} ({location}): {error.message.localized()}\n", ERROR_COLOR)
         if error.hint is not None:
             self.console.append_text(self.tr("Hint: {hint}").format(hint=error.hint.localized()) + "\n", HINT_COLOR)
-
-    def _show_graph(self, report) -> None:
-        if report.layout is not None:
-            self.graph_view.show_layout(report.layout)
-        elif report.graph is not None:
-            reason = report.layout_error.localized() if report.layout_error is not None else ""
-            self.graph_view.show_source(report.graph.dot_source, reason)
-        elif report.tensors:
-            self.graph_view.show_message(
-                self.tr("No autograd graph: no tensor in this program has a grad_fn. "
-                        "Create a tensor with requires_grad=True and compute with it.")
-            )
-        else:
-            self.graph_view.show_placeholder()
 
     def _status_text(self, report) -> str:
         if report.cancelled:

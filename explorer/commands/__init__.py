@@ -1,0 +1,1 @@
+"""The headless subcommands of autograd-explorer, one module each."""
