@@ -97,6 +97,9 @@ class Session:
                 with self._device_context():
                     interpreter.execute_block(tree.body)
             except ProgramError as error:
+                # The traceback's frames would keep the run's values alive as long as the result.
+                error.__traceback__ = None
+                error.__context__ = None
                 result.error = error
                 result.cancelled = error.kind == "Cancelled"
             finally:
