@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import torch
 
-from explorer.autograd import dot, labels
+from explorer.autograd import dot
 from explorer.autograd.capture import Capture, SavedEntry
+from explorer.autograd.decorate import write_graph_dot
 from explorer.autograd.internals import (
     function_name,
     iter_saved_tensors,
@@ -20,7 +21,6 @@ from explorer.autograd.internals import (
 )
 from explorer.autograd.model import (
     FUNCTION,
-    KIND_FILL_COLORS,
     LEAF,
     NONLEAF,
     OUTPUT,
@@ -29,6 +29,7 @@ from explorer.autograd.model import (
     NodeInfo,
 )
 from explorer.autograd.snapshot import TensorSnapshot, snapshot_tensor
+from explorer.autograd.trace import BackwardTrace, BackwardTracer
 from explorer.autograd.walk import walk_functions
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
 
@@ -99,8 +100,10 @@ class GraphBuilder:
         capture: Capture | None,
         max_functions: int,
         make_dot_max_functions: int = MAKE_DOT_MAX_FUNCTIONS,
+        tracer: BackwardTracer | None = None,
     ) -> None:
         self._root = root
+        self._tracer = tracer
         self._capture = capture
         self._max_functions = max_functions
         self._make_dot_max_functions = make_dot_max_functions
@@ -138,12 +141,12 @@ class GraphBuilder:
         self._register_saved_tensors()
 
         structure, writer = self._structure(base)
-        node_statements, infos = self._describe_nodes(structure)
+        infos = self._describe_nodes(structure)
         edges = structure.edges + self._extra_edges
         notes = (_note_truncated(self._max_functions),) if self._walk.truncated else ()
-        return GraphSnapshot(
+        snapshot = GraphSnapshot(
             root_name=self._root_name,
-            dot_source=dot.write_dot(node_statements, edges),
+            dot_source="",
             nodes=infos,
             node_count=len(infos),
             edge_count=len(edges),
@@ -151,7 +154,16 @@ class GraphBuilder:
             dot_writer=writer,
             truncated=self._walk.truncated,
             notes=notes,
+            edges=tuple(edges),
+            backward=self._backward_trace(),
         )
+        return replace(snapshot, dot_source=write_graph_dot(snapshot))
+
+    def _backward_trace(self) -> BackwardTrace | None:
+        if self._tracer is None:
+            return None
+        leaf_ids = {id(node.tensor): node.node_id for node in self._tensor_order}
+        return self._tracer.trace(self._function_ids, leaf_ids)
 
     # Tensor nodes
 
@@ -276,25 +288,22 @@ class GraphBuilder:
                 logger.warning("%s; using the iterative writer", error)
         return dot.structure_from_walk(self._root, base, self._walk, object_ids), "iterative"
 
-    def _describe_nodes(self, structure: dot.DotStructure) -> tuple[list[tuple[str, dict[str, str]]], dict[str, NodeInfo]]:
+    def _describe_nodes(self, structure: dot.DotStructure) -> dict[str, NodeInfo]:
         tensor_by_id = {node.node_id: node for node in self._tensor_order}
         function_by_id = {self._function_ids[id(fn)]: fn for fn in self._walk.functions}
         order = list(structure.nodes)
         drawn = set(order)
         order.extend(node.node_id for node in self._tensor_order if node.node_id not in drawn)
 
-        statements: list[tuple[str, dict[str, str]]] = []
         infos: dict[str, NodeInfo] = {}
         for node_id in order:
             if node_id in tensor_by_id:
-                attributes, info = self._describe_tensor(tensor_by_id[node_id])
+                infos[node_id] = self._describe_tensor(tensor_by_id[node_id])
             else:
-                attributes, info = self._describe_function(node_id, function_by_id[node_id])
-            statements.append((node_id, attributes))
-            infos[node_id] = info
-        return statements, infos
+                infos[node_id] = self._describe_function(node_id, function_by_id[node_id])
+        return infos
 
-    def _describe_tensor(self, node: _TensorNode) -> tuple[dict[str, str], NodeInfo]:
+    def _describe_tensor(self, node: _TensorNode) -> NodeInfo:
         snapshot = node.snapshot or snapshot_tensor(node.tensor)
         if node.names:
             title = ", ".join(node.names)
@@ -308,16 +317,7 @@ class GraphBuilder:
             grad_fn = snapshot.grad_fn
             title = "tensor()" if grad_fn is None else f"tensor(grad_fn=<{grad_fn}>)"
             label_title = None
-        show_grad = node.kind != SAVED and node.tensor.requires_grad
-        attributes = {
-            "label": dot.label(labels.tensor_label(label_title, snapshot, show_grad)),
-            "fillcolor": KIND_FILL_COLORS[node.kind][0],
-        }
-        if node.saved_by and node.kind != SAVED:
-            # Also saved for backward: keep the kind's fill, mark it with the saved colour.
-            attributes["color"] = KIND_FILL_COLORS[SAVED][0]
-            attributes["penwidth"] = "2"
-        info = NodeInfo(
+        return NodeInfo(
             id=node.node_id,
             kind=node.kind,
             name=node.names[0] if node.names else None,
@@ -326,25 +326,24 @@ class GraphBuilder:
             names=tuple(node.names),
             saved_by=tuple(node.saved_by),
             notes=tuple(node.notes),
+            label_title=label_title,
+            show_grad=node.kind != SAVED and node.tensor.requires_grad,
         )
-        return attributes, info
 
-    def _describe_function(self, node_id: str, fn: object) -> tuple[dict[str, str], NodeInfo]:
+    def _describe_function(self, node_id: str, fn: object) -> NodeInfo:
         name = function_name(fn)
-        values = saved_values(fn)
         inputs = self._walk.inputs.get(id(fn), [])
-        info = NodeInfo(
+        return NodeInfo(
             id=node_id,
             kind=FUNCTION,
             name=name,
             title=name,
             tensor=None,
-            attributes=values,
+            attributes=saved_values(fn),
             saved_tensors=dict(self._function_saved.get(node_id, {})),
             next_functions=tuple(None if child is None else self._function_ids[id(child)] for child in inputs),
             notes=tuple(self._function_notes.get(node_id, [])),
         )
-        return {"label": dot.label(labels.function_label(name, values))}, info
 
 
 def _storage_key(tensor: torch.Tensor) -> tuple | None:

@@ -74,14 +74,14 @@ def format_shape(shape: list[int]) -> str:
     return "(" + ", ".join(str(size) for size in shape) + ")"
 
 
-def tensor_label(title: str | None, snapshot: TensorSnapshot, show_grad: bool) -> list[str]:
+def tensor_label(title: str | None, snapshot: TensorSnapshot, show_grad: bool, show_value: bool = True) -> list[str]:
     """Return the label lines of a tensor node: name, shape, data and grad."""
     lines: list[str] = []
     if title:
         lines.append(title)
     if snapshot.shape:
         lines.append(f"{format_shape(snapshot.shape)} {snapshot.dtype}")
-    if snapshot.value is not None:
+    if show_value and snapshot.value is not None:
         lines.append("data: " + format_value(snapshot.value, snapshot.numel))
     if show_grad:
         lines.append("grad: " + format_value(snapshot.grad, snapshot.numel))

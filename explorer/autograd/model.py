@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from explorer.autograd.snapshot import TensorSnapshot
+from explorer.autograd.trace import BackwardTrace
 from explorer.i18n import Text
 
 LEAF = "leaf"
@@ -39,7 +40,9 @@ class NodeInfo:
     exponent or alpha), `saved_tensors` (saved attribute -> node id of the
     tensor) and `next_functions` (node ids in PyTorch's order, None where an
     input needs no gradient). Tensor nodes carry `tensor` and `saved_by`,
-    the (function node id, attribute) pairs that saved them.
+    the (function node id, attribute) pairs that saved them. `label_title`
+    is the first line of the drawn label (None for none) and `show_grad`
+    whether the label has a `grad:` line.
     """
 
     id: str
@@ -53,6 +56,8 @@ class NodeInfo:
     next_functions: tuple[str | None, ...] = ()
     saved_by: tuple[tuple[str, str], ...] = ()
     notes: tuple[Text, ...] = ()
+    label_title: str | None = None
+    show_grad: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,10 @@ class GraphSnapshot:
     `nodes`. `dot_writer` is "torchviz" when torchviz.make_dot supplied the
     structure, "iterative" when the graph was too deep for it. `truncated` is
     True when the walk stopped at its node cap; `notes` explains such gaps.
+    `edges` are the drawn edges (tail id, head id, DOT attributes), from
+    which `explorer.autograd.decorate` writes the DOT again with other
+    drawing options. `backward` is the recorded run of the last backward()
+    on this graph, None when the program never called it.
     """
 
     root_name: str | None
@@ -74,3 +83,5 @@ class GraphSnapshot:
     dot_writer: str = "torchviz"
     truncated: bool = False
     notes: tuple[Text, ...] = ()
+    edges: tuple[tuple[str, str, dict[str, str]], ...] = ()
+    backward: BackwardTrace | None = None

@@ -10,6 +10,7 @@ import torch
 from explorer.autograd.builder import MAKE_DOT_MAX_FUNCTIONS, GraphBuilder
 from explorer.autograd.capture import Capture, capture_saved_tensors
 from explorer.autograd.model import GraphSnapshot
+from explorer.autograd.trace import BackwardTracer
 from explorer.autograd.walk import MAX_GRAPH_FUNCTIONS
 
 logger = logging.getLogger(__name__)
@@ -37,18 +38,21 @@ class GraphRecorder:
         self.make_dot_max_functions = make_dot_max_functions
         self._capture: Capture | None = None
         self._capture_failures = 0
+        self._tracer = BackwardTracer()
 
     def before_backward(self, root: object, names: Mapping[str, object] | None = None) -> None:
         """Keep the saved tensors of the graph under `root`, which backward() will free.
 
-        Costs a few microseconds for a small graph (the walk plus one clone
-        per small saved tensor). Never raises: a failure is logged and leaves
+        Also hooks every node to record the backward() about to run (see
+        `explorer.autograd.trace`). Costs tens of microseconds for a small
+        graph: the walk, one clone per small saved tensor and the hooks. Never raises: a failure is logged and leaves
         the graph without captured saved tensors, so the program runs on.
         """
         if not isinstance(root, torch.Tensor):
             return
         try:
             self._capture = capture_saved_tensors(root, self.max_functions)
+            self._tracer.install(self._capture.walk)
         except Exception:  # noqa: BLE001 - a recorder bug must not stop the learner's program
             self._capture = None
             self._capture_failures += 1
@@ -58,8 +62,9 @@ class GraphRecorder:
                 logger.error("capturing saved tensors failed %d times", self._capture_failures)
 
     def reset(self) -> None:
-        """Drop the last capture and the tensors it keeps alive."""
+        """Drop the last capture, its backward trace and the tensors they keep alive."""
         self._capture = None
+        self._tracer.reset()
         self._capture_failures = 0
 
     def build(
@@ -87,5 +92,6 @@ class GraphRecorder:
             capture,
             self.max_functions,
             self.make_dot_max_functions,
+            tracer=self._tracer if capture is not None and capture.root is root else None,
         )
         return builder.build()
