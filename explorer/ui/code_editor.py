@@ -1,12 +1,17 @@
-"""A plain-text code editor with line numbers and an error underline."""
+"""A plain-text code editor with line numbers, syntax colours, completion and an error underline."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, QStringListModel, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QPainter, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QTextEdit, QWidget
+
+from explorer.ui.highlighter import PythonHighlighter
 
 INDENT = "    "
+# The popup opens once this many characters of a name are typed.
+COMPLETION_PREFIX_CHARS = 2
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
 
 
 class _LineNumberArea(QWidget):
@@ -38,6 +43,52 @@ class CodeEditor(QPlainTextEdit):
         self.updateRequest.connect(self._scroll_numbers)
         self._update_margin()
         self._error_selection: QTextEdit.ExtraSelection | None = None
+        self.highlighter = PythonHighlighter(self.document())
+        self.completer = QCompleter(QStringListModel([], self), self)
+        self.completer.setWidget(self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.activated.connect(self._on_completer_activated)
+
+    def set_completion_words(self, words: list[str]) -> None:
+        self.completer.model().setStringList(words)
+
+    def set_font_size(self, points: int) -> None:
+        font = self.font()
+        font.setPointSize(points)
+        self.setFont(font)
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * len(INDENT))
+        self._update_margin()
+
+    def _name_before_cursor(self) -> str:
+        cursor = self.textCursor()
+        line = cursor.block().text()[: cursor.positionInBlock()]
+        start = len(line)
+        while start > 0 and line[start - 1] in _NAME_CHARS:
+            start -= 1
+        return line[start:]
+
+    @Slot(str)
+    def _on_completer_activated(self, word: str) -> None:
+        prefix = self.completer.completionPrefix()
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(prefix))
+        cursor.insertText(word)
+        self.setTextCursor(cursor)
+
+    def _update_completion(self) -> None:
+        prefix = self._name_before_cursor()
+        if len(prefix) < COMPLETION_PREFIX_CHARS or prefix[0].isdigit():
+            self.completer.popup().hide()
+            return
+        self.completer.setCompletionPrefix(prefix)
+        if self.completer.completionCount() == 0 or self.completer.currentCompletion() == prefix:
+            self.completer.popup().hide()
+            return
+        self.completer.popup().setCurrentIndex(self.completer.completionModel().index(0, 0))
+        rect = self.cursorRect()
+        rect.setWidth(self.completer.popup().sizeHintForColumn(0) + 24)
+        self.completer.complete(rect)
 
     def line_number_width(self) -> int:
         digits = max(2, len(str(self.blockCount())))
@@ -74,6 +125,19 @@ class CodeEditor(QPlainTextEdit):
             block = block.next()
 
     def keyPressEvent(self, event) -> None:
+        if self.completer.popup().isVisible() and event.key() in (
+            Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Escape, Qt.Key.Key_Backtab,
+        ):
+            # The popup handles these keys itself.
+            event.ignore()
+            return
+        self._handle_key(event)
+        if event.text() and (event.text() in _NAME_CHARS or event.key() == Qt.Key.Key_Backspace):
+            self._update_completion()
+        else:
+            self.completer.popup().hide()
+
+    def _handle_key(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.run_requested.emit()
             return

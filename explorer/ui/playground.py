@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.examples import DEFAULT_EXAMPLE, EXAMPLES
+from explorer.examples import DEFAULT_EXAMPLE, EXAMPLES, example_by_key
 from explorer.ui.code_editor import CodeEditor
-from explorer.ui.graph_view import GraphView
 from explorer.ui.tensor_table import TensorTable
 from explorer.ui.workers import OutputBuffer, ProgramWorker
 
@@ -55,11 +54,17 @@ class Console(QPlainTextEdit):
 
 
 class PlaygroundTab(QWidget):
-    """Editor, console, tensor table and graph. Programs run in a ProgramWorker thread."""
+    """Editor, console, tensor table and graph. Programs run in a ProgramWorker thread.
+
+    The tab is built before torch is imported: Run stays disabled until
+    `set_torch_ready()`, and the graph view (whose module imports torch) is
+    added by `attach_graph_view()` once the window's loader has imported it.
+    """
 
     run_started = Signal()
     run_finished = Signal(object)
     status_changed = Signal(str)
+    running_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,15 +72,26 @@ class PlaygroundTab(QWidget):
         self._worker: ProgramWorker | None = None
         self._output = OutputBuffer()
         self._last_report = None
+        self._torch_ready = False
+        self._example_key: str | None = DEFAULT_EXAMPLE.key
 
         self.editor = CodeEditor(self)
         self.editor.setPlainText(DEFAULT_EXAMPLE.source())
+        self.editor.document().setModified(False)
         self.editor.run_requested.connect(self.run_program)
 
         self.examples = QComboBox(self)
         self.examples.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.examples.activated.connect(self._on_examples_activated)
+        self.explanation = QLabel(self)
+        self.explanation.setObjectName("example_explanation")
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setStyleSheet(
+            "QLabel#example_explanation { background: #eef4fb; border: 1px solid #c5d7ee; padding: 6px; }"
+        )
         self.run_button = QPushButton(self)
+        self.run_button.setEnabled(False)
         self.run_button.clicked.connect(self.run_program)
         self.stop_button = QPushButton(self)
         self.stop_button.setEnabled(False)
@@ -84,7 +100,9 @@ class PlaygroundTab(QWidget):
 
         self.console = Console(self)
         self.tensor_table = TensorTable(self)
-        self.graph_view = GraphView(self)
+        self.graph_view = None  # GraphView, once attach_graph_view() ran
+        self._graph_placeholder = QLabel(self)
+        self._graph_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self._output_timer = QTimer(self)
         self._output_timer.setInterval(OUTPUT_INTERVAL_MS)
@@ -105,6 +123,7 @@ class PlaygroundTab(QWidget):
         editor_layout = QVBoxLayout(editor_panel)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addLayout(buttons)
+        editor_layout.addWidget(self.explanation)
         editor_layout.addWidget(self.editor, 1)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
@@ -114,7 +133,7 @@ class PlaygroundTab(QWidget):
         left.setStretchFactor(1, 2)
 
         self.results = QTabWidget(self)
-        self.results.addTab(self.graph_view, "")
+        self.results.addTab(self._graph_placeholder, "")
         self.results.addTab(self.tensor_table, "")
 
         main = QSplitter(Qt.Orientation.Horizontal, self)
@@ -131,31 +150,119 @@ class PlaygroundTab(QWidget):
         self.run_button.setToolTip(self.tr("Run the program (Ctrl+Enter)"))
         self.stop_button.setText(self.tr("Stop"))
         self._examples_label.setText(self.tr("Examples:"))
-        current = self.examples.currentIndex()
-        self.examples.clear()
-        for example in EXAMPLES:
-            self.examples.addItem(example.title.localized())
-        self.examples.setCurrentIndex(max(current, 0))
+        self.editor.setPlaceholderText(self.tr("Type a PyTorch program here, or choose an example, then press Run."))
+        self.console.setPlaceholderText(self.tr("The program's output, warnings and errors appear here."))
+        if self._graph_placeholder is not None:
+            self._graph_placeholder.setText(self.tr("Loading torch…"))
+        self._fill_examples()
+        self._show_explanation()
         self.results.setTabText(0, self.tr("Graph"))
         self.results.setTabText(1, self.tr("Tensors"))
-        self.graph_view.retranslate()
+        if self.graph_view is not None:
+            self.graph_view.retranslate()
         self.tensor_table.retranslate()
+
+    def _fill_examples(self) -> None:
+        self.examples.blockSignals(True)
+        self.examples.clear()
+        group = None
+        for example in EXAMPLES:
+            if example.group != group:
+                if group is not None:
+                    self.examples.insertSeparator(self.examples.count())
+                group = example.group
+            self.examples.addItem(example.title.localized(), example.key)
+        index = self.examples.findData(self._example_key) if self._example_key else -1
+        self.examples.setCurrentIndex(index)
+        self.examples.blockSignals(False)
+
+    def _show_explanation(self) -> None:
+        example = example_by_key(self._example_key) if self._example_key else None
+        if example is None:
+            self.explanation.hide()
+            return
+        self.explanation.setText(example.explanation.localized())
+        self.explanation.show()
 
     def set_device(self, device: str) -> None:
         self._device = device
 
+    def set_torch_ready(self) -> None:
+        """Enable Run: torch has been imported and programs can start."""
+        self._torch_ready = True
+        self.run_button.setEnabled(self._worker is None)
+
+    @property
+    def torch_ready(self) -> bool:
+        return self._torch_ready
+
+    def attach_graph_view(self) -> None:
+        """Replace the graph placeholder with the GraphView (call after its module is imported)."""
+        if self.graph_view is not None:
+            return
+        from explorer.ui.graph_view import GraphView
+
+        self.graph_view = GraphView(self)
+        index = self.results.indexOf(self._graph_placeholder)
+        current = self.results.currentIndex()
+        self.results.removeTab(index)
+        self.results.insertTab(index, self.graph_view, self.tr("Graph"))
+        self.results.setCurrentIndex(current)
+        self._graph_placeholder.deleteLater()
+        self._graph_placeholder = None
+        if self._last_report is not None:
+            self.graph_view.show_report(self._last_report)
+
     def is_running(self) -> bool:
         return self._worker is not None
 
+    # Program text and examples
+
+    @property
+    def example_key(self) -> str | None:
+        """Key of the example the program was loaded from, or None for a program of the user's own."""
+        return self._example_key
+
+    def program(self) -> str:
+        return self.editor.toPlainText()
+
+    def set_program(self, text: str, example_key: str | None = None) -> None:
+        """Show `text` in the editor as an unmodified document, as after opening a session."""
+        self.editor.setPlainText(text)
+        self.editor.clear_error()
+        self.editor.document().setModified(False)
+        self._select_example(example_key if example_by_key(example_key or "") else None)
+
+    def load_example(self, key: str) -> bool:
+        """Put the example's program in the editor as an undoable edit; False for an unknown key."""
+        example = example_by_key(key)
+        if example is None:
+            return False
+        cursor = self.editor.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(example.source())
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        self.editor.setTextCursor(cursor)
+        self.editor.clear_error()
+        self._select_example(key)
+        return True
+
+    def _select_example(self, key: str | None) -> None:
+        self._example_key = key
+        self.examples.blockSignals(True)
+        self.examples.setCurrentIndex(self.examples.findData(key) if key else -1)
+        self.examples.blockSignals(False)
+        self._show_explanation()
+
     @Slot(int)
     def _on_examples_activated(self, index: int) -> None:
-        if 0 <= index < len(EXAMPLES):
-            self.editor.setPlainText(EXAMPLES[index].source())
-            self.editor.clear_error()
+        key = self.examples.itemData(index)
+        if isinstance(key, str):
+            self.load_example(key)
 
     @Slot()
     def run_program(self) -> None:
-        if self._worker is not None:
+        if self._worker is not None or not self._torch_ready:
             return
         from explorer.runner import ProgramSource
 
@@ -173,6 +280,7 @@ class PlaygroundTab(QWidget):
         self._output_timer.start()
         self.status_changed.emit(self.tr("Running on {device}…").format(device=self._device))
         self.run_started.emit()
+        self.running_changed.emit(True)
         worker.start()
 
     @Slot()
@@ -212,7 +320,8 @@ class PlaygroundTab(QWidget):
         elif report.error is not None:
             self._show_error(report.error)
         self.tensor_table.show_tensors(report.tensors)
-        self.graph_view.show_report(report)
+        if self.graph_view is not None:
+            self.graph_view.show_report(report)
         self.status_changed.emit(self._status_text(report))
         self.run_finished.emit(report)
 
@@ -243,8 +352,9 @@ class PlaygroundTab(QWidget):
         self._worker = None
         if worker is not None:
             worker.deleteLater()
-        self.run_button.setEnabled(True)
+        self.run_button.setEnabled(self._torch_ready)
         self.stop_button.setEnabled(False)
+        self.running_changed.emit(False)
 
     @property
     def last_report(self):

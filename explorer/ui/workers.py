@@ -76,10 +76,21 @@ class ProgramWorker(QThread):
 
 
 class DeviceProbeWorker(QThread):
-    """Imports torch and collects the device report off the GUI thread."""
+    """Loads torch and the heavy modules off the GUI thread, in three steps.
+
+    1. Import torch and collect the device report: `probe_finished(report)`.
+       The window enables Run at this point.
+    2. Import the modules that the graph view and the Training tab need
+       (the program runner, pyqtgraph): `modules_loaded()`. Widgets that use
+       them are then built in the GUI thread; importing a module creates no widget.
+    3. Find the Graphviz backend for the About box: `backend_found(name)`,
+       "" when none works. This may start `dot` or compile the embedded Graphviz.
+    """
 
     probe_finished = Signal(object)
     probe_failed = Signal(str)
+    modules_loaded = Signal()
+    backend_found = Signal(str)
 
     def run(self) -> None:
         try:
@@ -91,3 +102,18 @@ class DeviceProbeWorker(QThread):
             self.probe_failed.emit(f"{type(error).__name__}: {error}")
             return
         self.probe_finished.emit(report)
+
+        import explorer.runner  # noqa: F401
+        import explorer.ui.graph_view  # noqa: F401
+        import explorer.ui.training_tab  # noqa: F401
+
+        self.modules_loaded.emit()
+
+        from explorer.layout import backend_name
+
+        try:
+            name = backend_name()
+        except Exception:  # noqa: BLE001 - the About box then says "not found"
+            log.exception("Looking up the Graphviz backend failed")
+            name = ""
+        self.backend_found.emit(name)

@@ -15,8 +15,9 @@ def window(qtbot, tmp_path):
     main_window = MainWindow(settings)
     qtbot.addWidget(main_window)
     main_window.show()
-    qtbot.waitUntil(lambda: main_window.device_tab.value_of("torch") is not None, timeout=RUN_TIMEOUT_MS)
+    qtbot.waitUntil(main_window.is_loaded, timeout=RUN_TIMEOUT_MS)
     yield main_window
+    main_window.playground.editor.document().setModified(False)
     main_window.close()
     apply_language("en")
 
