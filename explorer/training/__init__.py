@@ -10,22 +10,44 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from explorer.training.config import ConfigError, TrainingConfig, parse_test_input
+from explorer.training.config import (
+    DTYPES,
+    OPTIMIZERS,
+    ConfigError,
+    TrainingConfig,
+    parse_test_input,
+    parse_true_weights,
+)
+from explorer.training.divergence import Divergence
+from explorer.training.export import export_script, loss_csv
 from explorer.training.history import DecimatedSeries
 
 if TYPE_CHECKING:
-    from explorer.training.trainer import TrainingProgress, TrainingResult, iter_training, train
+    from explorer.training.trainer import (
+        RegressionTrainer,
+        TrainingProgress,
+        TrainingResult,
+        iter_training,
+        train,
+    )
 
-_TRAINER_NAMES = {"TrainingProgress", "TrainingResult", "iter_training", "train"}
+_TRAINER_NAMES = {"RegressionTrainer", "TrainingProgress", "TrainingResult", "iter_training", "train"}
 
 __all__ = [
+    "DTYPES",
+    "OPTIMIZERS",
     "ConfigError",
     "DecimatedSeries",
+    "Divergence",
+    "RegressionTrainer",
     "TrainingConfig",
     "TrainingProgress",
     "TrainingResult",
+    "export_script",
     "iter_training",
+    "loss_csv",
     "parse_test_input",
+    "parse_true_weights",
     "train",
 ]
 

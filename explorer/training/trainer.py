@@ -1,8 +1,9 @@
 """The tutorial's linear regression as a generator of batched progress.
 
 The loop is the tutorial's own: forward pass, MSE loss, `zero_grad()`,
-`backward()`, `step()` once per epoch. Around it, `iter_training` collects each
-epoch's loss tensor and moves the whole batch to the CPU once every
+`backward()`, `step()` once per epoch, or once per minibatch when a batch size
+is set. Around it, `RegressionTrainer.advance` collects each epoch's loss
+tensor and moves a whole batch of epochs to the CPU once every
 `BATCH_SECONDS`. The per-epoch cost so stays near the bare loop's, and a
 consumer in another thread gets a few dozen plain-data updates a second.
 
@@ -12,11 +13,10 @@ the command line in its main thread.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -24,7 +24,8 @@ import numpy as np
 import torch
 from torch import optim
 
-from explorer.training.config import ConfigError, TrainingConfig
+from explorer.training.config import MOMENTUM, ConfigError, TrainingConfig
+from explorer.training.divergence import Divergence, DivergenceMonitor
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +37,8 @@ MAX_BATCH_EPOCHS = 10_000
 # One sample (a torch.cat) took about 2.5 us and one epoch about 65 us on a 2-core CPU
 # with torch 2.13, so sampling every epochs // 500 epochs costs well under 1% on long runs.
 PARAMETER_SAMPLES = 500
-
-DTYPE = torch.float
+# Samples sent once to the fit plot; more would not show as separate points.
+PREVIEW_POINTS = 2000
 
 
 class CancelFlag(Protocol):
@@ -46,17 +47,21 @@ class CancelFlag(Protocol):
     def is_set(self) -> bool: ...
 
 
+StepHook = Callable[[torch.Tensor, Mapping[str, torch.Tensor]], None]
+
+
 @dataclass(frozen=True)
 class TrainingProgress:
     """One batch of epochs, as plain data that may cross threads.
 
     `losses` contains the loss of epochs `first_epoch` to `epoch` (1-based, both
-    included), each computed before that epoch's `step()`. The weights, bias and
-    prediction are those after the batch's last step. `parameters` samples the
-    weights and bias (last column) after the steps of `parameter_epochs`: every
-    few epochs, after the batch's last step, and at epoch 0 in the first batch.
-    `elapsed` counts seconds spent training since the first epoch, without the
-    time the consumer held the generator between batches.
+    included), each computed before that epoch's steps (for minibatches, their
+    mean weighted by size). The weights, bias and prediction are those after
+    the batch's last step. `parameters` samples the weights and bias (last
+    column) after the steps of `parameter_epochs`: every few epochs, after the
+    batch's last step, and at epoch 0 in the first batch. `elapsed` counts
+    seconds spent training since the first epoch, without the time the
+    consumer held the trainer between batches.
     """
 
     epoch: int
@@ -69,7 +74,11 @@ class TrainingProgress:
     parameter_epochs: np.ndarray
     parameters: np.ndarray
     finished: bool = False
-    diverged: bool = False
+    divergence: Divergence | None = None
+
+    @property
+    def diverged(self) -> bool:
+        return self.divergence is not None
 
     @property
     def first_epoch(self) -> int:
@@ -100,7 +109,16 @@ class TrainingResult:
     epochs_per_second: float
     loss_history: np.ndarray = field(repr=False)
     stopped_early: bool = False
-    diverged: bool = False
+    divergence: Divergence | None = None
+
+    @property
+    def diverged(self) -> bool:
+        return self.divergence is not None
+
+    @property
+    def stopped_epoch(self) -> int | None:
+        """The last epoch trained when the run stopped before its end, else None."""
+        return self.epochs if self.stopped_early else None
 
     def to_json(self) -> dict[str, Any]:
         """Return the summary as JSON-ready values; a NaN or infinite number becomes None."""
@@ -113,6 +131,8 @@ class TrainingResult:
             "device": self.device,
             "seconds": self.seconds,
             "epochs_per_second": self.epochs_per_second,
+            "diverged": self.diverged,
+            "stopped_epoch": self.stopped_epoch,
         }
 
 
@@ -121,16 +141,242 @@ def _json_number(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def make_data(config: TrainingConfig, device: torch.device) -> tuple[torch.Tensor, torch.Tensor]:
-    """Draw the inputs x ~ N(0, 1) and targets y = true_weight * sum(x) + true_bias.
+def torch_dtype(name: str) -> torch.dtype:
+    return {"float32": torch.float32, "float64": torch.float64}[name]
 
-    A local generator seeded with `config.seed` draws x, so the global random
-    state that user programs see stays as it was.
+
+def make_generator(config: TrainingConfig, device: torch.device) -> torch.Generator:
+    """Return the generator that draws the data and then each epoch's minibatch order."""
+    return torch.Generator(device=device).manual_seed(config.seed)
+
+
+def make_data(
+    config: TrainingConfig,
+    device: torch.device,
+    generator: torch.Generator | None = None,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Draw the inputs x ~ N(0, 1) and targets y = x @ true_weights + true_bias + noise.
+
+    A local generator seeded with `config.seed` draws x and the noise, so the
+    global random state that user programs see stays as it was.
     """
-    generator = torch.Generator(device=device).manual_seed(config.seed)
-    x = torch.randn((config.samples, config.features), generator=generator, device=device, dtype=DTYPE)
-    y = config.true_weight * x.sum(dim=1, keepdim=True) + config.true_bias
+    if generator is None:
+        generator = make_generator(config, device)
+    dtype = torch_dtype(config.dtype)
+    x = torch.randn((config.samples, config.features), generator=generator, device=device, dtype=dtype)
+    true_weights = torch.tensor(config.true_weights, device=device, dtype=dtype).view(-1, 1)
+    y = x.matmul(true_weights) + config.true_bias
+    if config.noise_std > 0:
+        noise = torch.randn((config.samples, 1), generator=generator, device=device, dtype=dtype)
+        y = y + config.noise_std * noise
     return x, y
+
+
+def make_optimizer(name: str, parameters: list[torch.Tensor], lr: float) -> optim.Optimizer:
+    """Build the optimizer that `TrainingConfig.optimizer` names."""
+    if name == "sgd":
+        return optim.SGD(parameters, lr=lr)
+    if name == "momentum":
+        return optim.SGD(parameters, lr=lr, momentum=MOMENTUM)
+    if name == "adam":
+        return optim.Adam(parameters, lr=lr)
+    if name == "rmsprop":
+        return optim.RMSprop(parameters, lr=lr)
+    if name == "adagrad":
+        return optim.Adagrad(parameters, lr=lr)
+    raise ValueError(f"unknown optimizer {name!r}")
+
+
+class RegressionTrainer:
+    """The regression's data, parameters and optimizer, advanced a batch of epochs at a time.
+
+    Not thread-safe: create it and call `advance` in one thread (a worker thread
+    in the GUI). Raises ConfigError when `config.validate()` finds problems.
+    """
+
+    def __init__(self, config: TrainingConfig) -> None:
+        errors = config.validate()
+        if errors:
+            raise ConfigError(errors)
+        self.config = config
+        device = torch.device(config.device)
+        dtype = torch_dtype(config.dtype)
+        self._generator = make_generator(config, device)
+        self.x, self.y = make_data(config, device, self._generator)
+        self.w1 = torch.zeros((config.features, 1), device=device, dtype=dtype, requires_grad=True)
+        self.b1 = torch.zeros(1, device=device, dtype=dtype, requires_grad=True)
+        self.optimizer = make_optimizer(config.optimizer, [self.w1, self.b1], config.lr)
+        self._test_input = torch.tensor([config.test_input], device=device, dtype=dtype)
+        self._minibatch = config.steps_per_epoch > 1
+        self._monitor = DivergenceMonitor(float(torch.finfo(dtype).eps))
+        self._sample_every = max(1, config.epochs // PARAMETER_SAMPLES)
+        self._history: list[np.ndarray] = []
+        self.epoch = 0
+        self.elapsed = 0.0
+        self.divergence: Divergence | None = None
+        self._last: TrainingProgress | None = None
+        logger.debug("training %d epochs of %d x %d samples on %s with %s", config.epochs,
+                     config.samples, config.features, device, config.optimizer)
+
+    @property
+    def finished(self) -> bool:
+        return self.epoch >= self.config.epochs or self.divergence is not None
+
+    def preview(self, max_points: int = PREVIEW_POINTS) -> tuple[np.ndarray, np.ndarray]:
+        """Return CPU copies of the first `max_points` samples x and targets y, for the fit plot."""
+        return (self.x[:max_points].detach().cpu().double().numpy(),
+                self.y[:max_points].detach().cpu().double().view(-1).numpy())
+
+    def _sample_parameters(self) -> torch.Tensor:
+        return torch.cat((self.w1.detach().view(-1), self.b1.detach()))
+
+    def _epoch(self, before_backward: StepHook | None, after_step: StepHook | None) -> torch.Tensor:
+        x, y, w1, b1, optimizer = self.x, self.y, self.w1, self.b1, self.optimizer
+        if not self._minibatch:
+            y_hat = x.matmul(w1) + b1
+            cost = torch.mean((y - y_hat) ** 2)
+
+            optimizer.zero_grad()
+            if before_backward is not None:
+                before_backward(cost, _step_names(x, y, w1, b1, y_hat, cost))
+            cost.backward()
+            optimizer.step()
+            if after_step is not None:
+                after_step(cost, _step_names(x, y, w1, b1, y_hat, cost))
+            # `.data` drops the graph like detach() at about half its cost (0.96 against
+            # 1.66 us, torch 2.13 CPU), and the recorded losses are only read.
+            return cost.data
+
+        samples = self.config.samples
+        size = self.config.batch_size
+        order = torch.randperm(samples, generator=self._generator, device=x.device)
+        total = torch.zeros((), device=x.device, dtype=x.dtype)
+        for start in range(0, samples, size):
+            index = order[start:start + size]
+            x_batch = x[index]
+            y_batch = y[index]
+            y_hat = x_batch.matmul(w1) + b1
+            cost = torch.mean((y_batch - y_hat) ** 2)
+
+            optimizer.zero_grad()
+            if before_backward is not None:
+                before_backward(cost, _step_names(x_batch, y_batch, w1, b1, y_hat, cost))
+            cost.backward()
+            optimizer.step()
+            if after_step is not None:
+                after_step(cost, _step_names(x_batch, y_batch, w1, b1, y_hat, cost))
+            total += cost.data * len(index)
+        return total / samples
+
+    def advance(
+        self,
+        max_epochs: int = MAX_BATCH_EPOCHS,
+        seconds: float = BATCH_SECONDS,
+        *,
+        before_backward: StepHook | None = None,
+        after_step: StepHook | None = None,
+    ) -> TrainingProgress:
+        """Train up to `max_epochs` epochs or about `seconds`, whichever ends first.
+
+        At least one epoch runs unless the run is finished. `before_backward` and
+        `after_step` are called with the cost and the tensors of each step, for
+        the autograd graph of a step. Stops at the first diverging epoch.
+        """
+        if self.finished:
+            assert self._last is not None
+            return self._last
+        clock = time.perf_counter
+        started = clock()
+        deadline = started + seconds
+        first = self.epoch + 1
+        last = min(self.epoch + max_epochs, self.config.epochs)
+        sample_every = self._sample_every
+        sample_epochs: list[int] = [0] if self.epoch == 0 else []
+        samples = [self._sample_parameters()] if self.epoch == 0 else []
+        # Each loss stays a tensor on the device until the batch ends: reading
+        # it with .item() would synchronize with the device every epoch.
+        costs: list[torch.Tensor] = []
+        record = costs.append
+        for epoch in range(first, last + 1):
+            record(self._epoch(before_backward, after_step))
+            if epoch % sample_every == 0:
+                sample_epochs.append(epoch)
+                samples.append(self._sample_parameters())
+            if clock() >= deadline:
+                break
+        done = first - 1 + len(costs)
+        if not sample_epochs or sample_epochs[-1] != done:
+            sample_epochs.append(done)
+            samples.append(self._sample_parameters())
+
+        # One transfer to the CPU per batch for the losses, the parameter samples and the prediction.
+        with torch.no_grad():
+            prediction = self._test_input.matmul(self.w1) + self.b1
+            flat = torch.cat((torch.stack(costs), torch.stack(samples).view(-1), prediction.view(-1)))
+            values = flat.cpu().numpy()
+        losses = values[:len(costs)]
+        parameters = values[len(costs):-1].reshape(len(samples), self.config.features + 1)
+        parameter_epochs = np.array(sample_epochs, dtype=np.int64)
+
+        divergence = self._monitor.check(losses, first)
+        if divergence is not None:
+            # The batch ran on past the diverging epoch; its later losses are left out.
+            # NOTE: the weights and bias are those after the batch's last step, not after `divergence.epoch`.
+            losses = losses[:divergence.epoch - first + 1]
+            done = divergence.epoch
+            parameter_epochs[-1] = done
+            keep = parameter_epochs <= done
+            parameter_epochs, parameters = parameter_epochs[keep], parameters[keep]
+            self.divergence = divergence
+            logger.info("training diverged at epoch %d (loss %s, lr %g)", done, divergence.loss, self.config.lr)
+
+        self.epoch = done
+        self.elapsed += clock() - started
+        self._history.append(losses)
+        self._last = TrainingProgress(
+            epoch=done,
+            total_epochs=self.config.epochs,
+            losses=losses,
+            weights=parameters[-1, :-1].tolist(),
+            bias=float(parameters[-1, -1]),
+            prediction=float(values[-1]),
+            elapsed=self.elapsed,
+            parameter_epochs=parameter_epochs,
+            parameters=parameters,
+            finished=self.finished,
+            divergence=divergence,
+        )
+        return self._last
+
+    def loss_history(self) -> np.ndarray:
+        """Return every epoch's loss so far, as one array."""
+        if len(self._history) > 1:
+            self._history = [np.concatenate(self._history)]
+        return self._history[0] if self._history else np.empty(0, dtype=np.float32)
+
+    def result(self) -> TrainingResult:
+        """Summarize the run so far; call after the last `advance`."""
+        last = self._last
+        assert last is not None, "result() needs at least one advance()"
+        config = self.config
+        return TrainingResult(
+            epochs=last.epoch,
+            final_loss=last.loss,
+            weights=last.weights,
+            bias=last.bias,
+            prediction=last.prediction,
+            expected_prediction=config.expected_prediction,
+            device=config.device,
+            seconds=last.elapsed,
+            epochs_per_second=last.epochs_per_second,
+            loss_history=self.loss_history(),
+            stopped_early=last.epoch < config.epochs,
+            divergence=self.divergence,
+        )
+
+
+def _step_names(x, y, w1, b1, y_hat, cost) -> dict[str, torch.Tensor]:
+    return {"x": x, "y": y, "w1": w1, "b1": b1, "y_hat": y_hat, "cost": cost}
 
 
 def iter_training(
@@ -141,90 +387,15 @@ def iter_training(
 ) -> Iterator[TrainingProgress]:
     """Train the regression, yielding a TrainingProgress after each batch of epochs.
 
-    The last progress has `finished=True`. Training stops early with
-    `diverged=True` when the loss becomes infinite or NaN, which a too large
-    learning rate causes. A consumer cancels by no longer iterating.
-    Raises ConfigError when `config.validate()` finds problems.
+    The last progress has `finished=True`. Training stops early with a
+    `divergence` when the loss becomes infinite or NaN or grows a millionfold
+    over its minimum, which a too large learning rate causes. A consumer
+    cancels by no longer iterating. Raises ConfigError when `config.validate()`
+    finds problems.
     """
-    errors = config.validate()
-    if errors:
-        raise ConfigError(errors)
-
-    device = torch.device(config.device)
-    x, y = make_data(config, device)
-    w1 = torch.zeros((config.features, 1), device=device, dtype=DTYPE, requires_grad=True)
-    b1 = torch.zeros(1, device=device, dtype=DTYPE, requires_grad=True)
-    optimizer = optim.SGD([w1, b1], lr=config.lr)
-    test_input = torch.tensor([config.test_input], device=device, dtype=DTYPE)
-    logger.debug("training %d epochs of %d x %d samples on %s", config.epochs,
-                 config.samples, config.features, device)
-
-    def sample_parameters() -> torch.Tensor:
-        return torch.cat((w1.detach().view(-1), b1.detach()))
-
-    sample_every = max(1, config.epochs // PARAMETER_SAMPLES)
-    clock = time.perf_counter
-    done = 0
-    elapsed = 0.0
-    sample_epochs = [0]
-    samples = [sample_parameters()]
-    resumed = clock()
-    while done < config.epochs:
-        deadline = resumed + batch_seconds
-        # Each loss stays a tensor on the device until the batch ends: reading
-        # it with .item() would synchronize with the device every epoch. `.data`
-        # drops the graph like detach() at about half its cost (0.96 against
-        # 1.66 us, torch 2.13 CPU), and the recorded losses are only read.
-        costs: list[torch.Tensor] = []
-        record = costs.append
-        for epoch in range(done + 1, min(done + max_batch_epochs, config.epochs) + 1):
-            y_hat = x.matmul(w1) + b1
-            cost = torch.mean((y - y_hat) ** 2)
-
-            optimizer.zero_grad()
-            cost.backward()
-            optimizer.step()
-
-            record(cost.data)
-            if epoch % sample_every == 0:
-                sample_epochs.append(epoch)
-                samples.append(sample_parameters())
-            if clock() >= deadline:
-                break
-        done += len(costs)
-        if not sample_epochs or sample_epochs[-1] != done:
-            sample_epochs.append(done)
-            samples.append(sample_parameters())
-
-        # One transfer to the CPU per batch for the losses, the parameter samples and the prediction.
-        with torch.no_grad():
-            prediction = test_input.matmul(w1) + b1
-            flat = torch.cat((torch.stack(costs), torch.stack(samples).view(-1), prediction.view(-1)))
-            values = flat.cpu().numpy()
-        losses = values[:len(costs)]
-        parameters = values[len(costs):-1].reshape(len(samples), config.features + 1)
-        diverged = not math.isfinite(float(losses[-1]))
-        elapsed += clock() - resumed
-        if diverged:
-            logger.info("training diverged at epoch %d (loss %s, lr %g)", done, losses[-1], config.lr)
-        yield TrainingProgress(
-            epoch=done,
-            total_epochs=config.epochs,
-            losses=losses,
-            weights=parameters[-1, :-1].tolist(),
-            bias=float(parameters[-1, -1]),
-            prediction=float(values[-1]),
-            elapsed=elapsed,
-            parameter_epochs=np.array(sample_epochs, dtype=np.int64),
-            parameters=parameters,
-            finished=done >= config.epochs or diverged,
-            diverged=diverged,
-        )
-        if diverged:
-            return
-        sample_epochs = []
-        samples = []
-        resumed = clock()
+    trainer = RegressionTrainer(config)
+    while not trainer.finished:
+        yield trainer.advance(max_batch_epochs, batch_seconds)
 
 
 def train(
@@ -238,30 +409,11 @@ def train(
     `progress` is called with each batch in the caller's thread.
     Raises ConfigError when the config is invalid.
     """
-    batches: list[np.ndarray] = []
-    last: TrainingProgress | None = None
-    with contextlib.closing(iter_training(config)) as updates:
-        for update in updates:
-            batches.append(update.losses)
-            last = update
-            if progress is not None:
-                progress(update)
-            if cancel is not None and cancel.is_set():
-                break
-    assert last is not None, "iter_training yields at least one batch for a valid config"
-
-    history = np.concatenate(batches)
-    return TrainingResult(
-        epochs=last.epoch,
-        final_loss=last.loss,
-        weights=last.weights,
-        bias=last.bias,
-        prediction=last.prediction,
-        expected_prediction=config.expected_prediction,
-        device=config.device,
-        seconds=last.elapsed,
-        epochs_per_second=last.epochs_per_second,
-        loss_history=history,
-        stopped_early=last.epoch < config.epochs,
-        diverged=last.diverged,
-    )
+    trainer = RegressionTrainer(config)
+    while not trainer.finished:
+        update = trainer.advance()
+        if progress is not None:
+            progress(update)
+        if cancel is not None and cancel.is_set():
+            break
+    return trainer.result()

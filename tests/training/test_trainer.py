@@ -51,7 +51,10 @@ def test_to_json_keys_and_values(default_result):
 
     assert list(data) == [
         "epochs", "final_loss", "weights", "bias", "prediction", "device", "seconds", "epochs_per_second",
+        "diverged", "stopped_epoch",
     ]
+    assert data["diverged"] is False
+    assert data["stopped_epoch"] is None
     assert data["device"] == "cpu"
     assert data["weights"] == default_result.weights
     json.dumps(data, allow_nan=False)
@@ -193,9 +196,12 @@ def test_large_learning_rate_diverges():
 
     assert result.diverged
     assert result.stopped_early
-    assert result.epochs < 100_000
-    assert not math.isfinite(result.final_loss)
-    assert result.to_json()["final_loss"] is None
+    assert result.epochs == result.divergence.epoch < 100_000
+    # The loss passes a million times its minimum before it overflows.
+    assert result.final_loss > 1e6 * result.divergence.minimum
+    assert result.to_json()["diverged"] is True
+    assert result.to_json()["stopped_epoch"] == result.epochs
+    assert result.to_json()["weights"] == [None, None, None]
 
 
 def test_invalid_config_raises():
