@@ -22,7 +22,7 @@ from explorer.ui.device_panel import DeviceTab
 from explorer.ui.notice_bar import NoticeBar
 from explorer.ui.playground import PlaygroundTab
 from explorer.ui.session_controller import SessionController
-from explorer.ui.translations import apply_language
+from explorer.ui.translations import apply_language, route_text_through_qt
 from explorer.ui.workers import DeviceProbeWorker
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        route_text_through_qt()
         self._settings = settings or QSettings()
         self._language = str(self._settings.value("language", "en"))
         self._torch_version: str | None = None
@@ -354,6 +355,11 @@ class MainWindow(QMainWindow):
         self._training_placeholder.deleteLater()
         self._training_placeholder = None
         self.modules_loaded.emit()
+
+    @property
+    def backend(self) -> str | None:
+        """The Graphviz backend's description; None until the loader has looked."""
+        return self._backend
 
     @Slot(str)
     def _on_probe_backend_found(self, name: str) -> None:

@@ -60,6 +60,11 @@ def use_translator_for_text(translator: QTranslator | None) -> None:
     i18n.set_translator(translate)
 
 
+def route_text_through_qt() -> None:
+    """Send explorer.i18n.Text through the translators installed on the application."""
+    i18n.set_translator(QCoreApplication.translate)
+
+
 def apply_language(language: str) -> None:
     """Replace the installed translators with those for `language` ("en" or "ko")."""
     app = QCoreApplication.instance()
