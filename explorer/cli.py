@@ -17,6 +17,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from explorer import i18n
 from explorer.commands import devices, render, run, train
 from explorer.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
 from explorer.locale import SUPPORTED_LANGUAGES, system_language
@@ -44,8 +45,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _install_language(language: str | None) -> str:
+    """Translate messages into `language` (default: the locale's), replacing any earlier choice."""
     language = language or system_language()
-    if language != "en":
+    if language == "en":
+        # English needs no translator, and so no Qt.
+        i18n.set_translator(None)
+    else:
         from explorer.ui.translations import load_app_translator, use_translator_for_text
 
         use_translator_for_text(load_app_translator(language))

@@ -176,3 +176,10 @@ def test_korean_messages(capsys, tmp_path):
     code, _, err = run_cli(capsys, "--lang", "ko", "run", str(tmp_path / "missing.py"))
     assert code == EXIT_USAGE
     assert "읽을 수 없습니다" in err
+
+
+def test_english_after_korean(capsys, tmp_path):
+    run_cli(capsys, "--lang", "ko", "run", str(tmp_path / "missing.py"))
+    code, _, err = run_cli(capsys, "--lang", "en", "run", str(tmp_path / "missing.py"))
+    assert code == EXIT_USAGE
+    assert "cannot read" in err
