@@ -72,7 +72,8 @@ def test_short_run_updates_plots_and_labels(tab, qtbot):
     assert child(tab, QLabel, "bias_value").text() == f"{result.bias:.6f}"
     assert child(tab, QLabel, "loss_value").text() == f"{result.final_loss:.3e}"
     assert f"{result.prediction:.4f}" in child(tab, QLabel, "prediction_value").text()
-    assert "15.0000" in child(tab, QLabel, "prediction_value").text()
+    assert child(tab, QLabel, "expected_value").text() == "15.0000"
+    assert child(tab, QLabel, "error_value").text() == f"{result.prediction - 15.0:+.2e}"
     assert child(tab, QProgressBar, "progress_bar").value() == 300
     assert "Finished 300 epochs" in child(tab, QLabel, "status_label").text()
     assert child(tab, QPushButton, "start_button").isEnabled()
@@ -165,7 +166,7 @@ def test_diverging_run_reports_it(tab, qtbot):
         tab.start_training()
 
     assert finished.args[0].diverged
-    assert "Diverged at epoch" in child(tab, QLabel, "status_label").text()
+    assert "Training diverged at epoch" in child(tab, QLabel, "status_label").text()
     _, losses = curve_data(tab, "loss_plot")
     assert np.isfinite(losses[0])
 

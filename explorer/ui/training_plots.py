@@ -1,0 +1,297 @@
+"""Live plots of a training run: loss, weights and bias, and the fit.
+
+The tab appends each batch of progress to bounded `DecimatedSeries` and calls
+`redraw()` from its 30 Hz timer, so the curves are created once per run and
+only get new data. Hovering a plot shows the values under the cursor.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, Qt, Slot
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QGraphicsItem, QSplitter, QVBoxLayout, QWidget
+
+from explorer.training import DecimatedSeries
+
+# Rows kept for each plot; DecimatedSeries thins older rows beyond this.
+LOSS_PLOT_POINTS = 4096
+PARAMETER_PLOT_POINTS = 2048
+# Curves and labels beyond this many weights would be unreadable.
+MAX_SHOWN_WEIGHTS = 8
+# Log-scale plots cannot show 0; a float32 loss that underflows is drawn at the smallest float32.
+LOSS_FLOOR = float(np.finfo(np.float32).tiny)
+# Samples shown in the fit plot.
+FIT_POINTS = 500
+DIVERGENCE_COLOR = "#c62828"
+BIAS_COLOR = "#ef6c00"
+
+
+def weight_color(index: int, shown: int):
+    return pg.intColor(index, hues=max(shown, 3), values=1, maxValue=200)
+
+
+class TrainingPlots(QWidget):
+    """The loss, parameter and fit plots of the current run; every method runs in the GUI thread."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._background = self.palette().color(QPalette.ColorRole.Base)
+        self._foreground = self.palette().color(QPalette.ColorRole.Text)
+        self.loss_series = DecimatedSeries(LOSS_PLOT_POINTS)
+        self.parameter_series = DecimatedSeries(PARAMETER_PLOT_POINTS, columns=2)
+        self._parameter_curves: list[pg.PlotDataItem] = []
+        self._target_lines: list[pg.InfiniteLine] = []
+        self._fit_x: np.ndarray | None = None
+        self._fit_y: np.ndarray | None = None
+        self._weights: np.ndarray | None = None
+        self._bias = 0.0
+        self._dirty = False
+
+        self.loss_plot = self._plot("loss_plot")
+        loss_item = self.loss_plot.getPlotItem()
+        loss_item.setLogMode(x=False, y=True)
+        self.loss_curve = loss_item.plot(pen=pg.mkPen("#1565c0", width=2), connect="finite")
+        self.divergence_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen(DIVERGENCE_COLOR, width=2, style=Qt.PenStyle.DashLine),
+            label="", labelOpts={"position": 0.85, "color": DIVERGENCE_COLOR, "fill": self._background})
+        self.divergence_line.hide()
+        loss_item.addItem(self.divergence_line, ignoreBounds=True)
+
+        self.parameter_plot = self._plot("parameter_plot")
+        self._legend = self.parameter_plot.getPlotItem().addLegend(
+            offset=(-10, 10), labelTextColor=self._foreground)
+
+        self.fit_plot = self._plot("fit_plot")
+        fit_item = self.fit_plot.getPlotItem()
+        self.fit_points = pg.ScatterPlotItem(size=4, pen=None, brush=pg.mkBrush(21, 101, 192, 110))
+        fit_item.addItem(self.fit_points)
+        self.fit_line = fit_item.plot(pen=pg.mkPen(DIVERGENCE_COLOR, width=2))
+        self.identity_line = fit_item.plot(pen=pg.mkPen(self._foreground, style=Qt.PenStyle.DashLine))
+
+        self._hover_texts = {}
+        for plot in (self.loss_plot, self.parameter_plot, self.fit_plot):
+            text = pg.TextItem(color=self._foreground, fill=pg.mkBrush(self._background), anchor=(0, 1))
+            text.hide()
+            plot.getPlotItem().addItem(text, ignoreBounds=True)
+            self._hover_texts[plot] = text
+            plot.scene().sigMouseMoved.connect(lambda position, plot=plot: self._on_plot_mouse_moved(plot, position))
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        for plot in (self.loss_plot, self.parameter_plot, self.fit_plot):
+            splitter.addWidget(plot)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.reset(3, (2.0, 2.0, 2.0), 1.0, 10000)
+        self.retranslate()
+
+    def _plot(self, name: str) -> pg.PlotWidget:
+        plot = pg.PlotWidget(self, background=self._background)
+        plot.setObjectName(name)
+        item = plot.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.25)
+        # Long histories: draw at most about one point per pixel, and only what is in view.
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
+        for axis_name in ("left", "bottom"):
+            axis = item.getAxis(axis_name)
+            axis.setPen(self._foreground)
+            axis.setTextPen(self._foreground)
+            # Tick labels are the costliest part of a repaint; cached as a pixmap, they are
+            # drawn again only when the axis range changes.
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        item.setMenuEnabled(False)
+        plot.setMinimumSize(320, 150)
+        return plot
+
+    def retranslate(self) -> None:
+        loss_item = self.loss_plot.getPlotItem()
+        loss_item.setTitle(self.tr("Loss (MSE, log scale)"))
+        loss_item.setLabel("bottom", self.tr("epoch"))
+        loss_item.setLabel("left", self.tr("loss"))
+        parameter_item = self.parameter_plot.getPlotItem()
+        parameter_item.setTitle(self.tr("Weights and bias (dashed: targets)"))
+        parameter_item.setLabel("bottom", self.tr("epoch"))
+        parameter_item.setLabel("left", self.tr("value"))
+        self._set_fit_labels()
+        if self.divergence_line.isVisible():
+            self.divergence_line.label.setFormat(self.tr("diverged"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _set_fit_labels(self) -> None:
+        fit_item = self.fit_plot.getPlotItem()
+        if self._one_feature:
+            fit_item.setTitle(self.tr("Fit: samples and the line y = w·x + b"))
+            fit_item.setLabel("bottom", self.tr("x"))
+            fit_item.setLabel("left", self.tr("y"))
+        else:
+            fit_item.setTitle(self.tr("Fit: predicted against true y (dashed: identity)"))
+            fit_item.setLabel("bottom", self.tr("true y"))
+            fit_item.setLabel("left", self.tr("predicted y"))
+
+    # Run state
+
+    def reset(self, features: int, true_weights: tuple[float, ...], true_bias: float, epochs: int) -> None:
+        """Clear every plot and create the curves of a run; runs once per run, not per redraw."""
+        item = self.parameter_plot.getPlotItem()
+        for curve in self._parameter_curves:
+            item.removeItem(curve)
+        for line in self._target_lines:
+            item.removeItem(line)
+        self._legend.clear()
+        shown = min(features, MAX_SHOWN_WEIGHTS)
+        self._parameter_curves = []
+        self._target_lines = []
+        targets = [*true_weights[:shown], true_bias]
+        colors = [weight_color(index, shown) for index in range(shown)] + [pg.mkColor(BIAS_COLOR)]
+        names = [f"w{index + 1}" for index in range(shown)] + ["b"]
+        for target, color, name in zip(targets, colors, names):
+            self._parameter_curves.append(item.plot(pen=pg.mkPen(color, width=2), name=name))
+            line = pg.InfiniteLine(pos=target, angle=0, movable=False,
+                                   pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine))
+            item.addItem(line)
+            self._target_lines.append(line)
+        self.parameter_series = DecimatedSeries(PARAMETER_PLOT_POINTS, columns=shown + 1)
+        self.loss_series.clear()
+        self._one_feature = features == 1
+        self._fit_x = None
+        self._fit_y = None
+        self._weights = None
+        self.fit_points.setData([], [])
+        self.fit_line.setData([], [])
+        self.identity_line.setData([], [])
+        self.divergence_line.hide()
+        self._set_fit_labels()
+        # The epoch axes span the whole run from the start, so curves grow to the right
+        # and the axes need not be redrawn as each batch arrives.
+        for plot in (self.loss_plot, self.parameter_plot):
+            plot.getPlotItem().setXRange(0, epochs, padding=0.02)
+        self._dirty = True
+        self.redraw()
+
+    def set_data(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Keep the first samples of the run's data for the fit plot."""
+        self._fit_x = np.asarray(x[:FIT_POINTS], dtype=np.float64)
+        self._fit_y = np.asarray(y[:FIT_POINTS], dtype=np.float64)
+        if self._one_feature:
+            self.fit_points.setData(self._fit_x[:, 0], self._fit_y)
+        else:
+            low, high = float(self._fit_y.min()), float(self._fit_y.max())
+            self.identity_line.setData([low, high], [low, high])
+        self._dirty = True
+
+    def add_progress(self, progress) -> None:
+        """Append a TrainingProgress; drawn at the next `redraw()`."""
+        self.loss_series.extend(np.arange(progress.first_epoch, progress.epoch + 1), progress.losses)
+        shown = self.parameter_series.columns - 1
+        parameters = progress.parameters
+        self.parameter_series.extend(progress.parameter_epochs,
+                                     np.column_stack((parameters[:, :shown], parameters[:, -1])))
+        self._weights = np.asarray(progress.weights, dtype=np.float64)
+        self._bias = progress.bias
+        if progress.divergence is not None:
+            self.mark_divergence(progress.divergence.epoch)
+        self._dirty = True
+
+    def mark_divergence(self, epoch: int) -> None:
+        self.divergence_line.setValue(epoch)
+        self.divergence_line.label.setFormat(self.tr("diverged"))
+        self.divergence_line.show()
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    # Drawing
+
+    def redraw(self) -> None:
+        self._dirty = False
+        epochs, losses = self.loss_series.data()
+        losses = losses[:, 0]
+        # NaN breaks the curve (connect="finite") where a diverging run's loss overflows.
+        with np.errstate(invalid="ignore"):
+            losses = np.where(np.isfinite(losses), np.maximum(losses, LOSS_FLOOR), np.nan)
+        self.loss_curve.setData(epochs, losses)
+
+        epochs, values = self.parameter_series.data()
+        for column, curve in enumerate(self._parameter_curves):
+            curve.setData(epochs, values[:, column])
+        self._redraw_fit()
+
+    def _redraw_fit(self) -> None:
+        if self._fit_x is None or self._weights is None or not np.all(np.isfinite(self._weights)):
+            return
+        if self._one_feature:
+            low, high = float(self._fit_x.min()), float(self._fit_x.max())
+            w = float(self._weights[0])
+            self.fit_line.setData([low, high], [w * low + self._bias, w * high + self._bias])
+        else:
+            predicted = self._fit_x @ self._weights + self._bias
+            self.fit_points.setData(self._fit_y, predicted)
+
+    # Hover
+
+    def hover_text(self, plot: pg.PlotWidget) -> str:
+        text = self._hover_texts[plot]
+        return text.toPlainText() if text.isVisible() else ""
+
+    def _on_plot_mouse_moved(self, plot: pg.PlotWidget, position: QPointF) -> None:
+        item = plot.getPlotItem()
+        text = self._hover_texts[plot]
+        if not item.sceneBoundingRect().contains(position):
+            text.hide()
+            return
+        point = item.vb.mapSceneToView(position)
+        label = self._hover_label(plot, point.x())
+        if not label:
+            text.hide()
+            return
+        text.setText(label)
+        text.setPos(point)
+        text.show()
+
+    def _hover_label(self, plot: pg.PlotWidget, x: float) -> str:
+        if plot is self.loss_plot:
+            epochs, losses = self.loss_series.data()
+            if len(epochs) == 0:
+                return ""
+            index = _nearest(epochs, x)
+            return self.tr("epoch {epoch:,}\nloss {loss:.4g}").format(epoch=int(epochs[index]),
+                                                                      loss=float(losses[index, 0]))
+        if plot is self.parameter_plot:
+            epochs, values = self.parameter_series.data()
+            if len(epochs) == 0:
+                return ""
+            index = _nearest(epochs, x)
+            names = [f"w{column + 1}" for column in range(values.shape[1] - 1)] + ["b"]
+            parts = [f"{name} = {value:.5f}" for name, value in zip(names, values[index])]
+            return "\n".join([self.tr("epoch {epoch:,}").format(epoch=int(epochs[index])), *parts])
+        if self._fit_x is None or self._weights is None:
+            return ""
+        if self._one_feature:
+            y = float(self._weights[0]) * x + self._bias
+            return self.tr("x = {x:.3f}\nfitted y = {y:.3f}").format(x=x, y=y)
+        predicted = self._fit_x @ self._weights + self._bias
+        index = _nearest_unsorted(self._fit_y, x)
+        return self.tr("true y = {true:.3f}\npredicted y = {predicted:.3f}").format(
+            true=float(self._fit_y[index]), predicted=float(predicted[index]))
+
+
+def _nearest(sorted_values: np.ndarray, x: float) -> int:
+    index = int(np.searchsorted(sorted_values, x))
+    if index >= len(sorted_values):
+        return len(sorted_values) - 1
+    if index > 0 and x - sorted_values[index - 1] < sorted_values[index] - x:
+        return index - 1
+    return index
+
+
+def _nearest_unsorted(values: np.ndarray, x: float) -> int:
+    return int(np.argmin(np.abs(values - x)))
