@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import torch
 
 from explorer.autograd import GraphRecorder, GraphSnapshot, TensorSnapshot, snapshot_tensor
+from explorer.autograd.decorate import MAX_DRAWN_NODES
 from explorer.i18n import Text
 from explorer.language import ProgramError, ProgramWarning, RunHooks, Session
 from explorer.layout import GraphLayout, LayoutError, layout_dot
@@ -188,6 +189,9 @@ class ProgramRunner:
             return
         report.graph = self._recorder.build(result.names, root=root, root_name=root_name)
         if report.graph is None or not self._with_layout:
+            return
+        if report.graph.node_count > MAX_DRAWN_NODES:
+            # The view offers to collapse repeated chains and lays that out itself.
             return
         try:
             report.layout = layout_dot(report.graph.dot_source, timeout=self._layout_timeout)

@@ -14,6 +14,11 @@ from explorer.autograd.model import FUNCTION, KIND_FILL_COLORS, SAVED, GraphSnap
 # Collapsing keeps chains shorter than this as they are.
 MIN_COLLAPSED_CHAIN = 3
 
+# Graphs with more nodes than this are not laid out unless their repeated
+# chains are collapsed: a 3000-operation chain (about 6000 nodes) takes
+# 2 to 11 seconds in Graphviz and draws, but ten times that would not.
+MAX_DRAWN_NODES = 8000
+
 
 @dataclass(frozen=True)
 class DrawOptions:

@@ -1,0 +1,420 @@
+"""The autograd graph drawn as Qt graphics items from a Graphviz layout.
+
+Each node is its own item (outline plus label lines), each edge one path
+item with its arrowhead as a child, so the view can zoom, pan, hit-test,
+highlight paths and mark the backward replay. The layout arrives as plain
+data (`explorer.layout.GraphLayout`, y pointing down, in points) from a
+worker thread; this module only draws it, in the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QStyle,
+    QWidget,
+)
+
+ZOOM_STEP = 1.25
+MIN_SCALE = 0.02
+MAX_SCALE = 20.0
+FIT_MAX_SCALE = 1.6
+SCENE_MARGIN = 12.0
+
+EDGE_COLOR = QColor("#444444")
+HOVER_COLOR = QColor("#1f77b4")
+SEARCH_COLOR = QColor("#d62728")
+RUNNING_COLOR = QColor("#9400d3")
+GRADIENT_TEXT_COLOR = QColor("#9400d3")
+DONE_COLOR = QColor("#2ca02c")
+
+# The prefix of the gradient line in tensor labels, as `explorer.autograd.labels` writes it.
+GRAD_PREFIX = "grad: "
+
+
+def _color(name: str | None, fallback: str = "white") -> QColor:
+    color = QColor(name or fallback)
+    return color if color.isValid() else QColor(fallback)
+
+
+def graph_font() -> QFont:
+    """Return the label font: fixed width, 10 units high, as torchviz asks Graphviz for."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    # Scene units are Graphviz points.
+    font.setPixelSize(10)
+    return font
+
+
+class NodeItem(QGraphicsPathItem):
+    """One laid-out node: its outline filled with the node's colour, and its label lines."""
+
+    def __init__(self, node, font: QFont) -> None:
+        super().__init__()
+        self.node_id = node.id
+        self.label = node.label
+        self.rect = QRectF(node.x - node.width / 2, node.y - node.height / 2, node.width, node.height)
+        path = QPainterPath()
+        if node.shape in ("ellipse", "oval", "circle"):
+            path.addEllipse(self.rect)
+        else:
+            path.addRect(self.rect)
+        self.setPath(path)
+        filled = "filled" in (node.style or "") or node.fillcolor is not None
+        self.setBrush(QBrush(_color(node.fillcolor, "lightgrey")) if filled else QBrush(Qt.GlobalColor.white))
+        width = 2.0 if "bold" in (node.style or "") else node.penwidth
+        self._normal_pen = QPen(_color(node.pencolor, "black"), width)
+        self.setPen(self._normal_pen)
+        self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setToolTip(node.label)
+        self.setZValue(1)
+        self.line_items: list[QGraphicsSimpleTextItem] = []
+        self._add_label(node.label, font)
+
+    def _add_label(self, label: str, font: QFont) -> None:
+        # Graphviz centres each line and sizes the box with its own font
+        # metrics; Qt's differ a little, so shrink the label if it would overflow.
+        for line in label.split("\n"):
+            item = QGraphicsSimpleTextItem(line, self)
+            item.setFont(font)
+            self.line_items.append(item)
+        self._place_lines()
+
+    def _place_lines(self) -> None:
+        rect = self.rect
+        items = self.line_items
+        for item in items:
+            item.setScale(1.0)
+        widths = [item.boundingRect().width() for item in items]
+        line_height = max((item.boundingRect().height() for item in items), default=0.0)
+        total_height = line_height * len(items)
+        padding = 4.0
+        scale = min(
+            1.0,
+            (rect.width() - padding) / max(max(widths, default=1.0), 1.0),
+            (rect.height() - padding / 2) / max(total_height, 1.0),
+        )
+        top = rect.center().y() - total_height * scale / 2
+        for index, item in enumerate(items):
+            item.setScale(scale)
+            item.setPos(rect.center().x() - widths[index] * scale / 2, top + index * line_height * scale)
+
+    def paint(self, painter, option, widget=None) -> None:
+        # The outline colour shows selection; Qt's dotted selection box would hide it.
+        option.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, option, widget)
+
+    def label_lines(self) -> list[str]:
+        return [item.text() for item in self.line_items]
+
+    def set_grad_line(self, text: str) -> bool:
+        """Replace the text after `grad: ` in the label; returns False if the label has no such line."""
+        for item in self.line_items:
+            if item.text().startswith(GRAD_PREFIX):
+                item.setText(GRAD_PREFIX + text)
+                self._place_lines()
+                return True
+        return False
+
+    def set_mark(self, color: QColor | None, width: float = 3.0) -> None:
+        """Outline the node in `color`, or restore its own outline for None."""
+        self.setPen(self._normal_pen if color is None else QPen(color, width))
+
+    def hoverEnterEvent(self, event) -> None:
+        canvas = self._canvas()
+        if canvas is not None:
+            canvas.highlight_paths(self.node_id)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        canvas = self._canvas()
+        if canvas is not None:
+            canvas.clear_path_highlight()
+        super().hoverLeaveEvent(event)
+
+    def _canvas(self) -> GraphCanvas | None:
+        scene = self.scene()
+        if scene is None:
+            return None
+        views = scene.views()
+        return views[0] if views and isinstance(views[0], GraphCanvas) else None
+
+
+class EdgeItem(QGraphicsPathItem):
+    """One laid-out edge: its B-spline path and, as a child, its arrowhead."""
+
+    def __init__(self, edge) -> None:
+        super().__init__()
+        self.tail = edge.tail
+        self.head = edge.head
+        self.dashed = "dashed" in (edge.style or "")
+        self.dotted = "dotted" in (edge.style or "")
+        points = [QPointF(x, y) for x, y in edge.points]
+        path = QPainterPath()
+        if points:
+            path.moveTo(points[0])
+            for index in range(1, len(points) - 2, 3):
+                path.cubicTo(points[index], points[index + 1], points[index + 2])
+        self.setPath(path)
+        self.middle = path.pointAtPercent(0.5) if points else QPointF()
+        self.arrow: QGraphicsPathItem | None = None
+        if edge.arrow:
+            head = QPainterPath()
+            head.addPolygon(QPolygonF([QPointF(x, y) for x, y in edge.arrow]))
+            head.closeSubpath()
+            self.arrow = QGraphicsPathItem(head, self)
+        self.gradient_label: QGraphicsSimpleTextItem | None = None
+        self.set_mark(None)
+
+    def set_mark(self, color: QColor | None, width: float = 2.5) -> None:
+        """Draw the edge in `color` and `width`, or in its normal style for None."""
+        pen = QPen(EDGE_COLOR if color is None else color, 1.0 if color is None else width)
+        if self.dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        elif self.dotted:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        self.setPen(pen)
+        if self.arrow is not None:
+            self.arrow.setPen(QPen(pen.color(), 1.0))
+            self.arrow.setBrush(QBrush(pen.color()))
+
+    def set_gradient_text(self, text: str | None, font: QFont) -> None:
+        """Show `text` next to the middle of the edge, or remove it for None."""
+        if text is None:
+            if self.gradient_label is not None:
+                self.gradient_label.setParentItem(None)
+                if self.scene() is not None:
+                    self.scene().removeItem(self.gradient_label)
+                self.gradient_label = None
+            return
+        if self.gradient_label is None:
+            self.gradient_label = QGraphicsSimpleTextItem(self)
+            self.gradient_label.setFont(font)
+            self.gradient_label.setBrush(QBrush(GRADIENT_TEXT_COLOR))
+            self.gradient_label.setZValue(3)
+        self.gradient_label.setText(text)
+        self.gradient_label.setPos(self.middle + QPointF(4.0, -6.0))
+
+
+class GraphCanvas(QGraphicsView):
+    """Zoomable, pannable view of one laid-out graph.
+
+    Wheel and Ctrl+wheel zoom around the pointer, dragging pans, and the
+    +, - and 0 keys zoom in, out and back to 100%. Hovering a node
+    highlights every path through it.
+    """
+
+    node_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(QBrush(Qt.GlobalColor.white))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._font = graph_font()
+        self.node_items: dict[str, NodeItem] = {}
+        self.edge_items: list[EdgeItem] = []
+        self._incoming: dict[str, list[EdgeItem]] = {}
+        self._outgoing: dict[str, list[EdgeItem]] = {}
+        self._highlighted: tuple[set[str], list[EdgeItem]] = (set(), [])
+        self._search_marked: str | None = None
+        self._step_nodes: dict[str, QColor] = {}
+
+    # Building the scene
+
+    def show_layout(self, layout) -> None:
+        self.clear()
+        scene = self.scene()
+        for edge in layout.edges:
+            item = EdgeItem(edge)
+            scene.addItem(item)
+            self.edge_items.append(item)
+            self._outgoing.setdefault(item.tail, []).append(item)
+            self._incoming.setdefault(item.head, []).append(item)
+        for node in layout.nodes:
+            item = NodeItem(node, self._font)
+            scene.addItem(item)
+            self.node_items[node.id] = item
+        scene.setSceneRect(
+            QRectF(-SCENE_MARGIN, -SCENE_MARGIN, layout.width + 2 * SCENE_MARGIN, layout.height + 2 * SCENE_MARGIN)
+        )
+        self.fit()
+
+    def clear(self) -> None:
+        self.scene().clear()
+        self.node_items.clear()
+        self.edge_items.clear()
+        self._incoming.clear()
+        self._outgoing.clear()
+        self._highlighted = (set(), [])
+        self._search_marked = None
+        self._step_nodes.clear()
+
+    # Zoom and pan
+
+    def scale_factor(self) -> float:
+        return self.transform().m11()
+
+    def zoom(self, factor: float) -> None:
+        target = min(max(self.scale_factor() * factor, MIN_SCALE), MAX_SCALE)
+        factor = target / self.scale_factor()
+        self.scale(factor, factor)
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self.zoom(ZOOM_STEP)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self.zoom(1 / ZOOM_STEP)
+
+    @Slot()
+    def fit(self) -> None:
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        # Small graphs would otherwise be blown up to fill the window.
+        if self.scale_factor() > FIT_MAX_SCALE:
+            self.zoom(FIT_MAX_SCALE / self.scale_factor())
+
+    @Slot()
+    def reset_zoom(self) -> None:
+        self.resetTransform()
+        self.centerOn(self.sceneRect().center())
+
+    def wheelEvent(self, event) -> None:
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom(ZOOM_STEP ** (delta / 120))
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif key == Qt.Key.Key_0:
+            self.reset_zoom()
+        else:
+            super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and not isinstance(item, NodeItem):
+            item = item.parentItem()
+        if isinstance(item, NodeItem):
+            self.node_clicked.emit(item.node_id)
+
+    # Path highlight on hover
+
+    def paths_through(self, node_id: str) -> tuple[set[str], list[EdgeItem]]:
+        """Return the nodes and edges on every path through `node_id`: its ancestors and descendants."""
+        nodes = {node_id}
+        edges: list[EdgeItem] = []
+        for adjacency, far_end in ((self._incoming, "tail"), (self._outgoing, "head")):
+            queue = deque([node_id])
+            seen = {node_id}
+            while queue:
+                current = queue.popleft()
+                for edge in adjacency.get(current, ()):
+                    edges.append(edge)
+                    other = getattr(edge, far_end)
+                    if other not in seen:
+                        seen.add(other)
+                        queue.append(other)
+            nodes |= seen
+        return nodes, edges
+
+    def highlight_paths(self, node_id: str) -> None:
+        self.clear_path_highlight()
+        nodes, edges = self.paths_through(node_id)
+        for edge in edges:
+            edge.set_mark(HOVER_COLOR, 2.0)
+        for other in nodes:
+            item = self.node_items.get(other)
+            if item is not None and other not in self._step_nodes and other != self._search_marked:
+                item.set_mark(HOVER_COLOR, 2.0)
+        self._highlighted = (nodes, edges)
+
+    @Slot()
+    def clear_path_highlight(self) -> None:
+        nodes, edges = self._highlighted
+        for edge in edges:
+            edge.set_mark(None)
+        for other in nodes:
+            self._restore_node(other)
+        self._highlighted = (set(), [])
+
+    def highlighted_nodes(self) -> set[str]:
+        return set(self._highlighted[0])
+
+    def _restore_node(self, node_id: str) -> None:
+        item = self.node_items.get(node_id)
+        if item is None:
+            return
+        if node_id in self._step_nodes:
+            item.set_mark(self._step_nodes[node_id])
+        elif node_id == self._search_marked:
+            item.set_mark(SEARCH_COLOR)
+        else:
+            item.set_mark(None)
+
+    # Search
+
+    def focus_node(self, node_id: str) -> None:
+        """Select `node_id`, centre the view on it and outline it."""
+        item = self.node_items.get(node_id)
+        if item is None:
+            return
+        previous = self._search_marked
+        self._search_marked = node_id
+        if previous is not None:
+            self._restore_node(previous)
+        self.scene().clearSelection()
+        item.setSelected(True)
+        item.set_mark(SEARCH_COLOR)
+        self.centerOn(item)
+
+    def clear_search_mark(self) -> None:
+        previous = self._search_marked
+        self._search_marked = None
+        if previous is not None:
+            self._restore_node(previous)
+
+    # Backward replay marks
+
+    def set_step_marks(self, running: str | None, done: set[str]) -> None:
+        """Outline the node the engine runs now and, more lightly, the ones it has run."""
+        old = set(self._step_nodes)
+        self._step_nodes = {node_id: DONE_COLOR for node_id in done}
+        if running is not None:
+            self._step_nodes[running] = RUNNING_COLOR
+        for node_id in old | set(self._step_nodes):
+            self._restore_node(node_id)
+
+    def set_edge_gradients(self, gradients: dict[tuple[str, str], str]) -> None:
+        """Label the edges in `gradients` (tail, head) with their text and clear every other label."""
+        for edge in self.edge_items:
+            text = gradients.get((edge.tail, edge.head))
+            edge.set_gradient_text(text, self._font)
+            edge.set_mark(RUNNING_COLOR if text is not None else None)
+
+    def edge_gradient_texts(self) -> dict[tuple[str, str], str]:
+        return {
+            (edge.tail, edge.head): edge.gradient_label.text()
+            for edge in self.edge_items
+            if edge.gradient_label is not None
+        }

@@ -1,0 +1,45 @@
+"""A worker thread that re-decorates and lays out a graph, so the GUI thread never runs Graphviz."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QThread, Signal
+
+log = logging.getLogger(__name__)
+
+
+class LayoutWorker(QThread):
+    """Writes the DOT of a GraphSnapshot with drawing options and lays it out.
+
+    Runs in its own thread and emits `layout_finished(request, layout)` or
+    `layout_failed(request, message)`, where `request` is the number the
+    caller gave, so it can drop results of requests it has replaced.
+    """
+
+    layout_finished = Signal(int, object)
+    layout_failed = Signal(int, str)
+
+    def __init__(self, request: int, graph, options, timeout: float, parent=None) -> None:
+        super().__init__(parent)
+        self.request = request
+        self._graph = graph
+        self._options = options
+        self._timeout = timeout
+        self.dot_source = ""
+
+    def run(self) -> None:
+        from explorer.autograd.decorate import write_graph_dot
+        from explorer.layout import LayoutError, layout_dot
+
+        try:
+            self.dot_source = write_graph_dot(self._graph, self._options)
+            layout = layout_dot(self.dot_source, timeout=self._timeout)
+        except LayoutError as error:
+            self.layout_failed.emit(self.request, error.text.localized())
+            return
+        except Exception as error:  # noqa: BLE001 - shown in the view, then logged
+            log.exception("Laying out the graph failed unexpectedly")
+            self.layout_failed.emit(self.request, f"{type(error).__name__}: {error}")
+            return
+        self.layout_finished.emit(self.request, layout)
