@@ -153,14 +153,14 @@ def build_step_report(config: TrainingConfig, weights: list[float] | None, bias:
             trainer.w1.copy_(torch.tensor(weights, dtype=trainer.w1.dtype).view(-1, 1))
             trainer.b1.fill_(bias)
     recorder = GraphRecorder()
-    step: dict[str, object] = {}
-
-    def keep_last_step(cost, names) -> None:
-        step["cost"], step["names"] = cost, dict(names)
-
-    trainer.advance(max_epochs=1, before_backward=recorder.before_backward, after_step=keep_last_step)
     report = ProgramReport(device=config.device)
-    report.graph = recorder.build(step["names"], root=step["cost"], root_name="cost")
+
+    def build_graph(cost, names) -> None:
+        # Built after backward() and before optimizer.step(), so each leaf shows the
+        # value the forward pass used beside its .grad. With minibatches the last one wins.
+        report.graph = recorder.build(names, root=cost, root_name="cost")
+
+    trainer.advance(max_epochs=1, before_backward=recorder.before_backward, after_backward=build_graph)
     if report.graph is not None:
         try:
             report.layout = layout_dot(report.graph.dot_source)
