@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.run_action = self._action(self.playground.run_program, "F5")
         self.run_action.setEnabled(False)
         self.stop_action = self._action(self.playground.stop_program, "Shift+F5")
+        self.stop_action.setEnabled(False)
 
         # The graph view binds Ctrl+= / Ctrl+- / Ctrl+9 while it has focus; these
         # window-wide keys use Ctrl+Alt so the two sets never clash.

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -86,6 +87,8 @@ class PlaygroundTab(QWidget):
         self.explanation = QLabel(self)
         self.explanation.setObjectName("example_explanation")
         self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation.setStyleSheet(
             "QLabel#example_explanation { background: #eef4fb; border: 1px solid #c5d7ee; padding: 6px; }"
