@@ -57,6 +57,10 @@ class BackwardStepper(QWidget):
     def step_count(self) -> int:
         return 0 if self._trace is None else len(self._trace.steps)
 
+    def set_interval(self, milliseconds: int) -> None:
+        """Set the time between steps while playing."""
+        self._timer.setInterval(milliseconds)
+
     def is_playing(self) -> bool:
         return self._timer.isActive()
 
