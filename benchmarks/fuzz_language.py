@@ -8,12 +8,12 @@ run's cancel event after GUARD_SECONDS. The script counts:
 
 - crashes: an exception other than ProgramError escaping `Session.run`;
 - hangs: runs longer than HANG_SECONDS;
-- escapes: a program reaching something outside the allow-lists, seen by
-  sentinels: a file created in the worker's empty temporary directory, a
-  dangerous module newly imported, an attribute of the real torch modules or
-  builtins changed, a top-level statement that tries an escape running without
-  an error, or a value of an unexpected type (a real module, class or
-  function) left in the program's names;
+- escapes: a program reaching something outside the allow-lists. Sentinels
+  see them: a file created in the worker's empty temporary directory, a
+  dangerous module newly imported, or an attribute of the real torch modules
+  or builtins changed. So do a top-level statement that tries an escape and
+  runs without an error, and a value of an unexpected type (a real module,
+  class or function) left in the program's names;
 - internal-looking errors: ProgramErrors whose message names an interpreter
   class, which means an internal value leaked into a user-facing message.
 
@@ -55,12 +55,14 @@ from explorer.language.proxies import BoundMethod, BuiltinFunction, ModuleProxy,
 
 GUARD_SECONDS = 2.0
 HANG_SECONDS = 2.0
-# Estimate: the slowest evaluation steps (a constructor checked on the meta
+# Estimate: most slow evaluation steps (a constructor checked on the meta
 # device, a tensor printed) take about 100 microseconds, so 10000 steps stay
-# near one second, half of HANG_SECONDS.
+# near one second, half of HANG_SECONDS. torch.manual_seed takes 150 to 400
+# microseconds in a playground loop (torch 2.13 formats a stack trace for its
+# lazy CUDA seeding on every call), which the loop limit keeps under a second.
 FUZZ_LIMITS = {
     "MAX_EVALUATION_STEPS": 10_000,
-    "MAX_LOOP_ITERATIONS": 5_000,
+    "MAX_LOOP_ITERATIONS": 2_000,
     "MAX_TENSOR_ELEMENTS": 10_000_000,
     "MAX_OUTPUT_CHARS": 100_000,
 }
@@ -384,7 +386,11 @@ def _unexpected_value(value: object, depth: int = 0) -> str | None:
 
 
 def _attribute_ids(namespaces: list[object]) -> list[dict[str, int]]:
-    return [{name: id(value) for name, value in vars(namespace).items()} for namespace in namespaces]
+    # warnings.warn adds __warningregistry__ to the module a warning is attributed to.
+    return [
+        {name: id(value) for name, value in vars(namespace).items() if name != "__warningregistry__"}
+        for namespace in namespaces
+    ]
 
 
 class Sentinels:
@@ -452,6 +458,7 @@ class Worker:
         finally:
             guard.cancel()
         elapsed = time.perf_counter() - started
+
         if elapsed > HANG_SECONDS:
             findings["hang"] = f"{elapsed:.2f} s"
         escapes = self.sentinels.check()
@@ -468,6 +475,7 @@ class Worker:
                 findings["internal"] = f"{error.kind}: {error}"
             elif error is not None and (error.line < 1 or error.column < 1):
                 findings["internal"] = f"no position: {error!r}"
+
         if escapes:
             findings["escape"] = "; ".join(escapes)
         return findings
@@ -493,9 +501,9 @@ def _run_batch(task: tuple[int, int, int]) -> tuple[Counter, dict[str, list[tupl
         findings = _worker.run_one(source, escape_statement)
         for category, detail in findings.items():
             counts[category] += 1
-            kept = examples.setdefault(category, [])
-            if len(kept) < EXAMPLES_KEPT:
-                kept.append((detail, source))
+            category_examples = examples.setdefault(category, [])
+            if len(category_examples) < EXAMPLES_KEPT:
+                category_examples.append((detail, source))
     return counts, examples, count
 
 
@@ -520,9 +528,9 @@ def main() -> int:
         for counts, batch_examples, count in pool.imap_unordered(_run_batch, tasks):
             totals.update(counts)
             done += count
-            for category, kept in batch_examples.items():
+            for category, category_examples in batch_examples.items():
                 target = examples.setdefault(category, [])
-                target.extend(kept[: EXAMPLES_KEPT - len(target)])
+                target.extend(category_examples[: EXAMPLES_KEPT - len(target)])
             if done % 10_000 < options.batch:
                 print(f"{done} programs, {time.perf_counter() - started:.0f} s, {dict(totals)}", flush=True)
     elapsed = time.perf_counter() - started
@@ -534,13 +542,13 @@ def main() -> int:
     print(f"escapes: {totals['escape']}")
     print(f"internal-looking errors: {totals['internal']}")
     print(f"wall time: {elapsed:.0f} s with {options.workers} workers ({done / elapsed:.0f} programs/s)")
-    for category, kept in examples.items():
-        for detail, source in kept[:2]:
+    for category, category_examples in examples.items():
+        for detail, source in category_examples[:2]:
             print(f"\n--- {category}: {detail[:SOURCE_SHOWN]}\n{source[:SOURCE_SHOWN]}")
     if options.examples is not None:
         with options.examples.open("w", encoding="utf-8") as handle:
-            for category, kept in examples.items():
-                for detail, source in kept:
+            for category, category_examples in examples.items():
+                for detail, source in category_examples:
                     handle.write(f"### {category}: {detail[:SOURCE_SHOWN]}\n{source[:SOURCE_SHOWN]}\n\n")
     return 1 if totals["crash"] or totals["hang"] or totals["escape"] else 0
 
