@@ -19,7 +19,8 @@ from collections.abc import Sequence
 
 from explorer import i18n
 from explorer.commands import devices, render, run, train
-from explorer.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
+from explorer.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, message
+from explorer.i18n import QT_TRANSLATE_NOOP
 from explorer.locale import SUPPORTED_LANGUAGES, system_language
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
@@ -30,18 +31,30 @@ SUBCOMMANDS = (run, render, train, devices)
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="autograd-explorer",
-        description="Run PyTorch tutorial code safely and see autograd at work. "
-        "Without a command, opens the window.",
+        description=message(
+            QT_TRANSLATE_NOOP(
+                "CommandLine",
+                "Run PyTorch tutorial code safely and see autograd at work. Without a command, opens the window.",
+            )
+        ),
     )
     parser.add_argument(
         "--lang",
         choices=SUPPORTED_LANGUAGES,
-        help="language of messages (default: from the system locale)",
+        help=message(QT_TRANSLATE_NOOP("CommandLine", "language of messages (default: from the system locale)")),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:
         module.add_parser(commands)
     return parser
+
+
+def _requested_language(argv: Sequence[str] | None) -> str | None:
+    """Return the --lang value before the full parse, so that help text is translated too."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=SUPPORTED_LANGUAGES)
+    known, _ = early.parse_known_args(argv)
+    return known.lang
 
 
 def _install_language(language: str | None) -> str:
@@ -58,13 +71,14 @@ def _install_language(language: str | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    requested = _requested_language(argv)
+    _install_language(requested)
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         from explorer.ui.app import run_gui
 
         return run_gui(language=args.lang)
-    _install_language(args.lang)
     try:
         return args.execute(args)
     except UsageError as error:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 
-from explorer.commands.common import EXIT_OK
+from explorer.commands.common import EXIT_OK, message
+from explorer.i18n import QT_TRANSLATE_NOOP
 
 
 def add_parser(commands) -> None:
-    parser = commands.add_parser("devices", help="list torch devices, CUDA, cuDNN and GPU facts")
-    parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    parser = commands.add_parser(
+        "devices", help=message(QT_TRANSLATE_NOOP("CommandLine", "list torch devices, CUDA, cuDNN and GPU facts"))
+    )
+    parser.add_argument(
+        "--json", action="store_true",
+        help=message(QT_TRANSLATE_NOOP("CommandLine", "print the report as one JSON object")),
+    )
     parser.set_defaults(execute=execute)
 
 

@@ -10,10 +10,22 @@ from explorer.i18n import QT_TRANSLATE_NOOP
 
 
 def add_parser(commands) -> None:
-    parser = commands.add_parser("run", help="run playground programs headless and print their output")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="program files, run in order in one namespace; - reads stdin")
-    parser.add_argument("--device", default="cpu", help="torch device for the program (default: cpu)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object with output, tensors, warnings, error and graph size")
+    parser = commands.add_parser(
+        "run", help=message(QT_TRANSLATE_NOOP("CommandLine", "run playground programs headless and print their output"))
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help=message(QT_TRANSLATE_NOOP("CommandLine", "program files, run in order in one namespace; - reads stdin")),
+    )
+    parser.add_argument(
+        "--device", default="cpu",
+        help=message(QT_TRANSLATE_NOOP("CommandLine", "torch device for the program (default: cpu)")),
+    )
+    parser.add_argument(
+        "--json", action="store_true",
+        help=message(QT_TRANSLATE_NOOP(
+            "CommandLine", "print one JSON object with output, tensors, warnings, error and graph size")),
+    )
     parser.set_defaults(execute=execute)
 
 
