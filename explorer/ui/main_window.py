@@ -13,7 +13,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.examples import EXAMPLES, GROUP_TITLES, GROUPS
 from explorer.session import MAX_FONT_SIZE, MIN_FONT_SIZE, SessionData, ViewOptions
@@ -349,9 +360,15 @@ class MainWindow(QMainWindow):
         self.playground.editor.set_completion_words(completion_words())
         self.training = TrainingTab(self)
         self.training.set_device(self.device_selector.currentText())
+        # The tab's form and plots need about 820 pixels of height; scrolling
+        # keeps them usable on a shorter screen instead of forcing the window taller.
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.training)
         current = self.tabs.currentIndex()
         self.tabs.removeTab(TRAINING_TAB)
-        self.tabs.insertTab(TRAINING_TAB, self.training, self.tr("Training"))
+        self.tabs.insertTab(TRAINING_TAB, scroll, self.tr("Training"))
         self.tabs.setCurrentIndex(current)
         self._training_placeholder.deleteLater()
         self._training_placeholder = None

@@ -40,7 +40,7 @@ def test_run_enabled_after_torch(qtbot, window):
     assert window.run_action.isEnabled()
     assert window.statusBar().currentMessage().startswith("Ready: torch ")
     qtbot.waitUntil(window.is_loaded, timeout=LOAD_TIMEOUT_MS)
-    assert window.tabs.widget(1) is window.training
+    assert window.tabs.widget(1).widget() is window.training
     assert window.tabs.tabText(1) == "Training"
     assert window.playground.editor.completer.model().rowCount() > 100
 
