@@ -185,7 +185,8 @@ class ProgramRunner:
             root = result.names.get(root_name)
         else:
             root, root_name = None, None
-        if not isinstance(root, torch.Tensor):
+        is_tensor_tuple = isinstance(root, tuple) and bool(root) and all(isinstance(item, torch.Tensor) for item in root)
+        if not isinstance(root, torch.Tensor) and not is_tensor_tuple:
             return
         report.graph = self._recorder.build(result.names, root=root, root_name=root_name)
         if report.graph is None or not self._with_layout:

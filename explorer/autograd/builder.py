@@ -95,13 +95,16 @@ class GraphBuilder:
     def __init__(
         self,
         names: Mapping[str, object],
-        root: torch.Tensor,
+        root: torch.Tensor | tuple[torch.Tensor, ...],
         root_name: str | None,
         capture: Capture | None,
         max_functions: int,
         make_dot_max_functions: int = MAKE_DOT_MAX_FUNCTIONS,
         tracer: BackwardTracer | None = None,
     ) -> None:
+        # Several outputs (a tuple of tensors) are drawn together; the first is the main root.
+        self._roots = tuple(root) if isinstance(root, (tuple, list)) else (root,)
+        root = self._roots[0]
         self._root = root
         self._tracer = tracer
         self._capture = capture
@@ -132,9 +135,9 @@ class GraphBuilder:
     def build(self) -> GraphSnapshot:
         root = self._root
         base = view_base(root)
-        self._walk = walk_functions(
-            (root.grad_fn, None if base is None else base.grad_fn), self._max_functions
-        )
+        starts = [root.grad_fn, None if base is None else base.grad_fn]
+        starts += [extra.grad_fn for extra in self._roots[1:]]
+        self._walk = walk_functions(starts, self._max_functions)
         self._function_ids = {id(fn): f"fn{index}" for index, fn in enumerate(self._walk.functions)}
 
         self._register_tensors(base)
@@ -200,6 +203,8 @@ class GraphBuilder:
 
     def _register_tensors(self, base: torch.Tensor | None) -> None:
         self._register(self._root, OUTPUT, "output", self._root_name)
+        for extra in self._roots[1:]:
+            self._register(extra, OUTPUT, "output")
         for fn in self._walk.functions:
             variable = leaf_variable(fn)
             if variable is not None:
@@ -281,12 +286,19 @@ class GraphBuilder:
         use_make_dot = not self._walk.truncated and len(self._walk.functions) <= self._make_dot_max_functions
         if use_make_dot:
             try:
-                return dot.structure_from_make_dot(self._root, object_ids), "torchviz"
+                make_dot_root = self._root if len(self._roots) == 1 else self._roots
+                return dot.structure_from_make_dot(make_dot_root, object_ids), "torchviz"
             except RecursionError:
                 logger.info("torchviz.make_dot hit the recursion limit; using the iterative writer")
             except dot.StructureMismatch as error:
                 logger.warning("%s; using the iterative writer", error)
-        return dot.structure_from_walk(self._root, base, self._walk, object_ids), "iterative"
+        structure = dot.structure_from_walk(self._root, base, self._walk, object_ids)
+        for extra in self._roots[1:]:
+            extra_id = object_ids[id(extra)]
+            structure.add_node(extra_id)
+            if extra.grad_fn is not None and extra.grad_fn in self._walk:
+                structure.add_edge(object_ids[id(extra.grad_fn)], extra_id)
+        return structure, "iterative"
 
     def _describe_nodes(self, structure: dot.DotStructure) -> dict[str, NodeInfo]:
         tensor_by_id = {node.node_id: node for node in self._tensor_order}

@@ -70,21 +70,28 @@ class GraphRecorder:
     def build(
         self,
         names: Mapping[str, object] | None,
-        root: torch.Tensor | None = None,
+        root: torch.Tensor | tuple[torch.Tensor, ...] | None = None,
         root_name: str | None = None,
     ) -> GraphSnapshot | None:
         """Return the graph under `root`, or None when there is no root tensor.
 
         Without `root`, the tensor of the last captured backward() is used.
         Without `root_name`, the root is named after the first program name
-        bound to it. Saved tensors come from the capture when it covers the
-        node, else from the live graph.
+        bound to it. A tuple of tensors draws every one as an output. Saved
+        tensors come from the capture when it covers the node, else from
+        the live graph.
         """
         capture = self._capture
         if root is None and capture is not None:
             root = capture.root
-        if not isinstance(root, torch.Tensor):
+        if isinstance(root, (tuple, list)):
+            # Several outputs are drawn together; anything but tensors leaves no graph.
+            if not root or not all(isinstance(item, torch.Tensor) for item in root):
+                return None
+            root = tuple(root)
+        elif not isinstance(root, torch.Tensor):
             return None
+        main_root = root[0] if isinstance(root, tuple) else root
         builder = GraphBuilder(
             names or {},
             root,
@@ -92,6 +99,6 @@ class GraphRecorder:
             capture,
             self.max_functions,
             self.make_dot_max_functions,
-            tracer=self._tracer if capture is not None and capture.root is root else None,
+            tracer=self._tracer if capture is not None and capture.root is main_root else None,
         )
         return builder.build()
