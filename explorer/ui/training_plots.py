@@ -7,6 +7,8 @@ only get new data. Hovering a plot shows the values under the cursor.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Slot
@@ -92,7 +94,9 @@ class TrainingPlots(QWidget):
         plot = pg.PlotWidget(self, background=self._background)
         plot.setObjectName(name)
         item = plot.getPlotItem()
-        item.showGrid(x=True, y=True, alpha=0.25)
+        # NOTE: no grid. Grid lines span the whole plot and are repainted with the axes;
+        # with them the training thread ran at about 0.55 of the bare loop's speed
+        # against about 0.82 without (benchmarks/training_throughput.py, 2-CPU machine).
         # Long histories: draw at most about one point per pixel, and only what is in view.
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
@@ -104,6 +108,9 @@ class TrainingPlots(QWidget):
             # drawn again only when the axis range changes.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.setMenuEnabled(False)
+        # The y ranges are set in coarse steps by `_fit_range`: auto-ranging would move the
+        # axes on every frame, and repainting their ticks cost most of a frame's time.
+        item.enableAutoRange(x=False, y=False)
         plot.setMinimumSize(320, 150)
         return plot
 
@@ -161,6 +168,8 @@ class TrainingPlots(QWidget):
         self.parameter_series = DecimatedSeries(PARAMETER_PLOT_POINTS, columns=shown + 1)
         self.loss_series.clear()
         self._one_feature = features == 1
+        self._ranges = {}
+        self._frames = 0
         self._fit_x = None
         self._fit_y = None
         self._weights = None
@@ -173,6 +182,8 @@ class TrainingPlots(QWidget):
         # and the axes need not be redrawn as each batch arrives.
         for plot in (self.loss_plot, self.parameter_plot):
             plot.getPlotItem().setXRange(0, epochs, padding=0.02)
+        self._fit_range(self.loss_plot, "y", np.array([-1.0, 1.0]))
+        self._fit_range(self.parameter_plot, "y", np.array([0.0, *targets]))
         self._dirty = True
         self.redraw()
 
@@ -182,9 +193,13 @@ class TrainingPlots(QWidget):
         self._fit_y = np.asarray(y[:FIT_POINTS], dtype=np.float64)
         if self._one_feature:
             self.fit_points.setData(self._fit_x[:, 0], self._fit_y)
+            self._fit_range(self.fit_plot, "x", self._fit_x[:, 0])
+            self._fit_range(self.fit_plot, "y", self._fit_y)
         else:
             low, high = float(self._fit_y.min()), float(self._fit_y.max())
             self.identity_line.setData([low, high], [low, high])
+            self._fit_range(self.fit_plot, "x", self._fit_y)
+            self._fit_range(self.fit_plot, "y", np.array([0.0, low, high]))
         self._dirty = True
 
     def add_progress(self, progress) -> None:
@@ -211,7 +226,8 @@ class TrainingPlots(QWidget):
 
     # Drawing
 
-    def redraw(self) -> None:
+    def redraw(self, *, full: bool = True) -> None:
+        """Draw what has arrived; `full=False` (the live timer) updates the fit plot every third call."""
         self._dirty = False
         epochs, losses = self.loss_series.data()
         losses = losses[:, 0]
@@ -219,11 +235,45 @@ class TrainingPlots(QWidget):
         with np.errstate(invalid="ignore"):
             losses = np.where(np.isfinite(losses), np.maximum(losses, LOSS_FLOOR), np.nan)
         self.loss_curve.setData(epochs, losses)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            self._fit_range(self.loss_plot, "y", np.log10(losses))
 
         epochs, values = self.parameter_series.data()
         for column, curve in enumerate(self._parameter_curves):
             curve.setData(epochs, values[:, column])
-        self._redraw_fit()
+        targets = [line.value() for line in self._target_lines]
+        self._fit_range(self.parameter_plot, "y", np.concatenate((values.ravel(), targets)))
+        # The fit plot changes slowly once training is under way; every third frame is enough.
+        self._frames += 1
+        if full or self._frames % 3 == 1:
+            self._redraw_fit()
+
+    def _fit_range(self, plot: pg.PlotWidget, axis: str, values: np.ndarray) -> None:
+        """Set the axis range to cover the finite `values`, rounded out to a coarse step.
+
+        The range changes only when the rounded bounds do, so the axis and its tick
+        labels are repainted a few times per run rather than on every frame.
+        """
+        finite = values[np.isfinite(values)]
+        if len(finite) == 0:
+            return
+        low, high = float(finite.min()), float(finite.max())
+        span = max(high - low, abs(high), abs(low), 1e-12)
+        step = 10.0 ** math.floor(math.log10(span)) / 2
+        if plot is self.loss_plot:
+            step = 1.0  # whole decades on the log scale
+        bounds = (math.floor(low / step) * step, math.ceil(high / step) * step)
+        if bounds[0] == bounds[1]:
+            bounds = (bounds[0] - step, bounds[1] + step)
+        key = (plot, axis)
+        if self._ranges.get(key) == bounds:
+            return
+        self._ranges[key] = bounds
+        view_box = plot.getPlotItem().vb
+        if axis == "x":
+            view_box.setXRange(*bounds, padding=0.02)
+        else:
+            view_box.setYRange(*bounds, padding=0.02)
 
     def _redraw_fit(self) -> None:
         if self._fit_x is None or self._weights is None or not np.all(np.isfinite(self._weights)):
@@ -231,10 +281,13 @@ class TrainingPlots(QWidget):
         if self._one_feature:
             low, high = float(self._fit_x.min()), float(self._fit_x.max())
             w = float(self._weights[0])
-            self.fit_line.setData([low, high], [w * low + self._bias, w * high + self._bias])
+            line_y = np.array([w * low + self._bias, w * high + self._bias])
+            self.fit_line.setData([low, high], line_y)
+            self._fit_range(self.fit_plot, "y", np.concatenate((self._fit_y, line_y)))
         else:
             predicted = self._fit_x @ self._weights + self._bias
             self.fit_points.setData(self._fit_y, predicted)
+            self._fit_range(self.fit_plot, "y", np.concatenate((self._fit_y, predicted)))
 
     # Hover
 

@@ -491,10 +491,10 @@ class TrainingTab(QWidget):
     @Slot()
     def _on_redraw_timer_timeout(self) -> None:
         if self.plots.dirty:
-            self._redraw()
+            self._redraw(full=False)
 
-    def _redraw(self) -> None:
-        self.plots.redraw()
+    def _redraw(self, *, full: bool = True) -> None:
+        self.plots.redraw(full=full)
         self._show_progress()
 
     def _show_progress(self) -> None:
