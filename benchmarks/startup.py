@@ -7,7 +7,7 @@ alternating the two so that disk caches warm both alike:
 
 Times are wall-clock seconds from starting the child process, so both sides
 include the interpreter's own start. The app side runs on Qt's offscreen
-platform unless QT_QPA_PLATFORM says otherwise, with settings in a temporary
+platform unless QT_QPA_PLATFORM is set, with settings in a temporary
 directory. Prints a Markdown table row per statistic.
 """
 

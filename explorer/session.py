@@ -55,7 +55,7 @@ class SessionError(Exception):
 
 @dataclass(frozen=True)
 class ViewOptions:
-    """How the window showed the session: the current tab and the editor's font size."""
+    """View options of a session: the current tab and the editor's font size."""
 
     tab: int = 0
     editor_font_size: int = 11

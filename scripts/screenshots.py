@@ -1,7 +1,7 @@
 """Take the screenshots used by the README and the user guide from the real app.
 
-Runs the main window on Qt's offscreen platform (unless QT_QPA_PLATFORM says
-otherwise), drives it as a user would, and saves PNG files, English first and
+Runs the main window on Qt's offscreen platform (unless QT_QPA_PLATFORM is
+set), drives it as a user would, and saves PNG files, English first and
 then Korean with a ".ko" suffix:
 
     python scripts/screenshots.py [OUTPUT_DIR]      (default: docs/images)

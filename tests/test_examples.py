@@ -20,13 +20,13 @@ def expected_error(example):
 def test_example_runs_as_meant(example):
     runner = ProgramRunner("cpu", with_layout=False)
     report = runner.run([ProgramSource(example.source(), f"{example.key}.py")])
-    wanted = expected_error(example)
-    if wanted is None:
+    expected_kind = expected_error(example)
+    if expected_kind is None:
         assert report.error is None, str(report.error)
         assert report.output
     else:
         assert report.error is not None
-        assert report.error.kind == wanted
+        assert report.error.kind == expected_kind
 
 
 def test_examples_have_unique_keys_and_text():

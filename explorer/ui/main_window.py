@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
             self._training_placeholder.setText(self.tr("Loading torch…"))
         self._device_label.setText(self.tr("Device: "))
         self.device_selector.setToolTip(self.tr("The torch device that programs and training run on"))
+
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.examples_menu.setTitle(self.tr("&Examples"))
@@ -250,6 +251,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+
         self.new_action.setText(self.tr("&New"))
         self.open_action.setText(self.tr("&Open…"))
         self.save_action.setText(self.tr("&Save"))
@@ -266,11 +268,13 @@ class MainWindow(QMainWindow):
         self.font_larger_action.setText(self.tr("&Larger Editor Font"))
         self.font_smaller_action.setText(self.tr("S&maller Editor Font"))
         self.about_action.setText(self.tr("&About Autograd Explorer"))
+
         for group, menu in self.example_group_menus.items():
             menu.setTitle(GROUP_TITLES[group].localized())
         for example in EXAMPLES:
             self.example_actions[example.key].setText(example.title.localized())
         self._fill_recent_menu()
+
         for tab in (self.playground, self.training, self.device_tab, self.notice_bar, self._about):
             if tab is not None:
                 tab.retranslate()

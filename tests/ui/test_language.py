@@ -12,7 +12,7 @@ LANGUAGE_NAMES = {name for _, name in LANGUAGES}
 
 
 class MarkingTranslator(QTranslator):
-    """Wraps every source text of this app in ⟦ ⟧, so an untranslated text stands out."""
+    """Wraps every source text of this app in ⟦ ⟧, so that an untranslated text is easy to find."""
 
     def translate(self, context, source, disambiguation=None, n=-1):
         if context.startswith("Q") or not source:
