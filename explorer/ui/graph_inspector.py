@@ -168,7 +168,7 @@ class InspectorPanel(QTextBrowser):
             for attribute, tensor_id in info.saved_tensors.items():
                 tensor = graph.nodes[tensor_id].tensor
                 value = html.escape(format_full_value(tensor.value)) if tensor is not None else ""
-                note = html.escape(self.tr(" (freed by backward(), copied before)")) if freed else ""
+                note = " (" + html.escape(self.tr("freed by backward(), copied before")) + ")" if freed else ""
                 rows.append((f"_saved_{attribute}", f"{self._link(tensor_id)}: <code>{value}</code>{note}"))
             parts.append(self._table(rows, escape=False))
         else:
