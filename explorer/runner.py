@@ -76,6 +76,14 @@ class WarningReport:
         return {"line": self.line, "message": self.message, "category": self.category}
 
 
+@dataclass(frozen=True)
+class ProgramSource:
+    """One cell of a program: its text and the name shown in messages."""
+
+    text: str
+    filename: str = "<program>"
+
+
 @dataclass
 class ProgramReport:
     """Everything one run produced, as plain data."""
@@ -90,6 +98,7 @@ class ProgramReport:
     cancelled: bool = False
     device: str = "cpu"
     seconds: float = 0.0
+    sources: tuple[ProgramSource, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -109,14 +118,6 @@ class ProgramReport:
                 "edges": 0 if graph is None else graph.edge_count,
             },
         }
-
-
-@dataclass(frozen=True)
-class ProgramSource:
-    """One cell of a program: its text and the name shown in messages."""
-
-    text: str
-    filename: str = "<program>"
 
 
 class ProgramRunner:
@@ -149,7 +150,7 @@ class ProgramRunner:
         cancel: threading.Event | None = None,
     ) -> ProgramReport:
         started = time.perf_counter()
-        report = ProgramReport(device=self.device)
+        report = ProgramReport(device=self.device, sources=tuple(sources))
         outputs: list[str] = []
         result = None
         for source in sources:

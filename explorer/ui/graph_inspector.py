@@ -186,6 +186,47 @@ class InspectorPanel(QTextBrowser):
         parts.extend(self._notes(info))
         return "".join(parts)
 
+    # Gradient check
+
+    def show_gradcheck(self, report) -> None:
+        """Describe an `explorer.autograd.gradcheck.GradcheckReport`."""
+        self._node_id = None
+        parts = ["<h3>" + html.escape(self.tr("Gradient check")) + "</h3>"]
+        parts.append(
+            "<p>"
+            + html.escape(
+                self.tr(
+                    "autograd's gradient of the backward() root against a central finite difference "
+                    "(f(x+h) - f(x-h)) / 2h, in float64 on the CPU, from fresh runs of the program."
+                )
+            )
+            + "</p>"
+        )
+        if report.problem is not None:
+            parts.append(f"<p style='color:#b35900'>{html.escape(report.problem.localized())}</p>")
+            self.setHtml("".join(parts))
+            return
+        verdict = self.tr("passed") if report.passed else self.tr("failed")
+        colour = "#2ca02c" if report.passed else "#c00000"
+        parts.append(f"<p><b style='color:{colour}'>{html.escape(verdict)}</b></p>")
+        for leaf in report.leaves:
+            leaf_verdict = self.tr("passed") if leaf.passed else self.tr("failed")
+            rows = [
+                ("shape", "(" + ", ".join(str(size) for size in leaf.shape) + ")"),
+                (self.tr("elements checked"), str(leaf.checked)),
+                (self.tr("max absolute error"), f"{leaf.max_abs_error:.3g}"),
+                (self.tr("max relative error"), f"{leaf.max_rel_error:.3g}"),
+                ("autograd", ", ".join(format_number(value) for value in leaf.analytic)),
+                (self.tr("finite difference"), ", ".join(format_number(value) for value in leaf.numeric)),
+            ]
+            parts.append(f"<p><b>{html.escape(leaf.name)}</b>: {html.escape(leaf_verdict)}</p>")
+            parts.append(self._table(rows))
+            if leaf.explanation is not None:
+                parts.append(f"<p style='color:#b35900'>{html.escape(leaf.explanation.localized())}</p>")
+        for note in report.notes:
+            parts.append(f"<p><i>{html.escape(note.localized())}</i></p>")
+        self.setHtml("".join(parts))
+
     # Pieces
 
     def _link(self, node_id: str) -> str:

@@ -35,7 +35,7 @@ from explorer.ui.graph_canvas import GraphCanvas
 from explorer.ui.graph_export import PNG_SCALES, ExportError, scene_bytes, write_file
 from explorer.ui.graph_inspector import InspectorPanel
 from explorer.ui.graph_stepper import BackwardStepper
-from explorer.ui.graph_workers import LayoutWorker
+from explorer.ui.graph_workers import GradcheckWorker, LayoutWorker
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,7 @@ class GraphView(QWidget):
 
     layout_shown = Signal()
     export_finished = Signal(str)
+    gradcheck_finished = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +72,8 @@ class GraphView(QWidget):
         self._options = DEFAULT_OPTIONS
         self._request = 0
         self._workers: set[LayoutWorker] = set()
+        self._gradcheck_worker: GradcheckWorker | None = None
+        self._sources: tuple = ()
         self._matches: list[str] = []
         self._match_index = -1
         self._message_text = ""
@@ -170,6 +173,9 @@ class GraphView(QWidget):
             self.export_actions[(fmt, scale)] = action
         self._export_button.setMenu(self._export_menu)
 
+        self.gradcheck_button = QToolButton(self)
+        self.gradcheck_button.clicked.connect(self.check_gradients)
+
         self._backend = QLabel(self)
         self._legend = QLabel(self)
         self._legend.setWordWrap(True)
@@ -183,6 +189,7 @@ class GraphView(QWidget):
         tools.addWidget(self._search_status)
         tools.addWidget(self._show_button)
         tools.addWidget(self._export_button)
+        tools.addWidget(self.gradcheck_button)
         tools.addWidget(self._backend)
 
         layout = QVBoxLayout(self)
@@ -213,6 +220,10 @@ class GraphView(QWidget):
         self._reset.setText(self.tr("100%"))
         self.search.setPlaceholderText(self.tr("Find a name or grad_fn (Enter: next)"))
         self._show_button.setText(self.tr("Show"))
+        self.gradcheck_button.setText(self.tr("Check gradients"))
+        self.gradcheck_button.setToolTip(
+            self.tr("Compare autograd's gradients with finite differences by running the program again")
+        )
         self._export_button.setText(self.tr("Export"))
         option_texts = {
             "attributes": self.tr("Function attributes"),
@@ -305,6 +316,7 @@ class GraphView(QWidget):
 
     def show_placeholder(self) -> None:
         self._set_graph(None)
+        self.gradcheck_button.setEnabled(False)
         self._message_text = ""
         self._message.setText(self._placeholder_text())
         self._pages.setCurrentIndex(MESSAGE_PAGE)
@@ -341,6 +353,8 @@ class GraphView(QWidget):
     def show_report(self, report) -> None:
         """Show the graph of a finished run, its DOT source if layout failed, or why there is none."""
         self._set_graph(report.graph)
+        self._sources = tuple(getattr(report, "sources", ()))
+        self.gradcheck_button.setEnabled(report.graph is not None and bool(self._sources))
         if report.graph is not None:
             self._dot_source = report.graph.dot_source
         self._large_graph = False
@@ -408,9 +422,49 @@ class GraphView(QWidget):
         return bool(self._workers)
 
     def wait_for_workers(self, timeout_ms: int = 60_000) -> None:
-        """Wait for layout threads to end (for closing the window)."""
+        """Stop the gradient check and wait for layout and check threads to end (for closing the window)."""
+        if self._gradcheck_worker is not None:
+            self._gradcheck_worker.cancel()
+            self._gradcheck_worker.wait(timeout_ms)
         for worker in list(self._workers):
             worker.wait(timeout_ms)
+
+    # Gradient check, off the GUI thread
+
+    @Slot()
+    def check_gradients(self) -> None:
+        """Start the finite-difference check of the last run's program in a worker thread."""
+        if self._gradcheck_worker is not None or not self._sources:
+            return
+        worker = GradcheckWorker(self._sources)
+        worker.check_finished.connect(self._on_gradcheck_check_finished)
+        worker.check_failed.connect(self._on_gradcheck_check_failed)
+        worker.finished.connect(self._on_gradcheck_finished)
+        self._gradcheck_worker = worker
+        self.gradcheck_button.setEnabled(False)
+        self._backend.setText(self.tr("Checking gradients…"))
+        worker.start()
+
+    def is_checking(self) -> bool:
+        return self._gradcheck_worker is not None
+
+    @Slot(object)
+    def _on_gradcheck_check_finished(self, report) -> None:
+        self._backend.setText(self._backend_text(self._backend_name) if self._backend_name else "")
+        self.inspector.show_gradcheck(report)
+        self.gradcheck_finished.emit(report)
+
+    @Slot(str)
+    def _on_gradcheck_check_failed(self, message: str) -> None:
+        self._backend.setText(self.tr("Gradient check failed: {reason}").format(reason=message))
+
+    @Slot()
+    def _on_gradcheck_finished(self) -> None:
+        worker = self._gradcheck_worker
+        self._gradcheck_worker = None
+        if worker is not None:
+            worker.deleteLater()
+        self.gradcheck_button.setEnabled(bool(self._sources) and self._graph is not None)
 
     @Slot(bool)
     def _on_option_action_toggled(self, _checked: bool) -> None:

@@ -43,3 +43,35 @@ class LayoutWorker(QThread):
             self.layout_failed.emit(self.request, f"{type(error).__name__}: {error}")
             return
         self.layout_finished.emit(self.request, layout)
+
+
+class GradcheckWorker(QThread):
+    """Runs `explorer.autograd.gradcheck.check_gradients` on a program's sources.
+
+    Runs in its own thread and emits `check_finished(report)` or
+    `check_failed(message)`; `cancel()` may be called from any thread.
+    """
+
+    check_finished = Signal(object)
+    check_failed = Signal(str)
+
+    def __init__(self, sources, parent=None) -> None:
+        super().__init__(parent)
+        import threading
+
+        self._sources = list(sources)
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            from explorer.autograd.gradcheck import check_gradients
+
+            report = check_gradients(self._sources, cancel=self._cancel)
+        except Exception as error:  # noqa: BLE001 - shown in the view, then logged
+            log.exception("The gradient check failed unexpectedly")
+            self.check_failed.emit(f"{type(error).__name__}: {error}")
+            return
+        self.check_finished.emit(report)
