@@ -13,6 +13,7 @@ the command line in its main thread.
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import time
@@ -291,6 +292,8 @@ class RegressionTrainer:
         deadline = started + seconds
         first = self.epoch + 1
         last = min(self.epoch + max_epochs, self.config.epochs)
+        # Restored when this batch diverges, so the run ends exactly at the diverging epoch.
+        checkpoint = self._checkpoint()
         sample_every = self._sample_every
         sample_epochs: list[int] = [0] if self.epoch == 0 else []
         samples = [self._sample_parameters()] if self.epoch == 0 else []
@@ -321,13 +324,20 @@ class RegressionTrainer:
 
         divergence = self._monitor.check(losses, first)
         if divergence is not None:
-            # The batch ran on past the diverging epoch; its later losses are left out.
-            # NOTE: the weights and bias are those after the batch's last step, not after `divergence.epoch`.
-            losses = losses[:divergence.epoch - first + 1]
+            # The batch ran on past the diverging epoch: go back to its start and train
+            # up to that epoch again, so the weights are those the diverging step left.
             done = divergence.epoch
-            parameter_epochs[-1] = done
-            keep = parameter_epochs <= done
-            parameter_epochs, parameters = parameter_epochs[keep], parameters[keep]
+            self._restore(checkpoint)
+            for _ in range(first, done + 1):
+                self._epoch(None, None)
+            losses = losses[:done - first + 1]
+            keep = parameter_epochs < done
+            with torch.no_grad():
+                final = self._sample_parameters().cpu().numpy()
+                prediction = self._test_input.matmul(self.w1) + self.b1
+            parameter_epochs = np.append(parameter_epochs[keep], done)
+            parameters = np.vstack((parameters[keep], final))
+            values[-1] = prediction.item()
             self.divergence = divergence
             logger.info("training diverged at epoch %d (loss %s, lr %g)", done, divergence.loss, self.config.lr)
 
@@ -348,6 +358,19 @@ class RegressionTrainer:
             divergence=divergence,
         )
         return self._last
+
+    def _checkpoint(self) -> tuple:
+        # A few small tensors: the parameters, the optimizer's state and the generator's state.
+        return (self.w1.detach().clone(), self.b1.detach().clone(),
+                copy.deepcopy(self.optimizer.state_dict()), self._generator.get_state())
+
+    def _restore(self, checkpoint: tuple) -> None:
+        w1, b1, optimizer_state, generator_state = checkpoint
+        with torch.no_grad():
+            self.w1.copy_(w1)
+            self.b1.copy_(b1)
+        self.optimizer.load_state_dict(optimizer_state)
+        self._generator.set_state(generator_state)
 
     def loss_history(self) -> np.ndarray:
         """Return every epoch's loss so far, as one array."""

@@ -94,9 +94,9 @@ class TrainingPlots(QWidget):
         plot = pg.PlotWidget(self, background=self._background)
         plot.setObjectName(name)
         item = plot.getPlotItem()
-        # NOTE: no grid. Grid lines span the whole plot and are repainted with the axes;
-        # with them the training thread ran at about 0.55 of the bare loop's speed
-        # against about 0.82 without (benchmarks/training_throughput.py, 2-CPU machine).
+        # No grid: grid lines span the whole plot and are repainted with the axes. With them
+        # the training thread ran at about 0.55 of the bare loop's speed, and at about 0.82
+        # without them (benchmarks/training_throughput.py on a 2-CPU machine).
         # Long histories: draw at most about one point per pixel, and only what is in view.
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
@@ -216,9 +216,12 @@ class TrainingPlots(QWidget):
         self._dirty = True
 
     def mark_divergence(self, epoch: int) -> None:
+        """Draw a line at the diverging epoch and zoom the epoch axes in on the run so far."""
         self.divergence_line.setValue(epoch)
         self.divergence_line.label.setFormat(self.tr("diverged"))
         self.divergence_line.show()
+        for plot in (self.loss_plot, self.parameter_plot):
+            plot.getPlotItem().setXRange(0, max(epoch * 1.25, 10), padding=0.02)
 
     @property
     def dirty(self) -> bool:
@@ -316,8 +319,8 @@ class TrainingPlots(QWidget):
             if len(epochs) == 0:
                 return ""
             index = _nearest(epochs, x)
-            return self.tr("epoch {epoch:,}\nloss {loss:.4g}").format(epoch=int(epochs[index]),
-                                                                      loss=float(losses[index, 0]))
+            return "\n".join((self.tr("epoch {epoch:,}").format(epoch=int(epochs[index])),
+                              self.tr("loss {loss:.4g}").format(loss=float(losses[index, 0]))))
         if plot is self.parameter_plot:
             epochs, values = self.parameter_series.data()
             if len(epochs) == 0:
@@ -330,11 +333,11 @@ class TrainingPlots(QWidget):
             return ""
         if self._one_feature:
             y = float(self._weights[0]) * x + self._bias
-            return self.tr("x = {x:.3f}\nfitted y = {y:.3f}").format(x=x, y=y)
+            return "\n".join((f"x = {x:.3f}", self.tr("fitted y = {y:.3f}").format(y=y)))
         predicted = self._fit_x @ self._weights + self._bias
         index = _nearest_unsorted(self._fit_y, x)
-        return self.tr("true y = {true:.3f}\npredicted y = {predicted:.3f}").format(
-            true=float(self._fit_y[index]), predicted=float(predicted[index]))
+        return "\n".join((self.tr("true y = {true:.3f}").format(true=float(self._fit_y[index])),
+                          self.tr("predicted y = {predicted:.3f}").format(predicted=float(predicted[index]))))
 
 
 def _nearest(sorted_values: np.ndarray, x: float) -> int:

@@ -520,7 +520,7 @@ class TrainingTab(QWidget):
             self._rate_label.setText(self.tr("{rate:,.0f} epochs/s, {seconds:.2f} s").format(
                 rate=rate, seconds=progress.elapsed))
         self._weights_value.setText(_format_weights(progress.weights))
-        self._bias_value.setText(f"{progress.bias:.6f}")
+        self._bias_value.setText(format_number(progress.bias))
         self._loss_value.setText(f"{progress.loss:.3e}")
         config = self._run_config
         if config is not None:
@@ -588,8 +588,9 @@ class TrainingTab(QWidget):
         worker.deleteLater()
         if self._graph_window is None:
             self._graph_window = StepGraphWindow(self)
-        self._graph_window.show_report(report, epoch)
+        # Shown first, so that the graph view fits the graph to the window's final size.
         self._graph_window.show()
+        self._graph_window.show_report(report, epoch)
         self.graph_shown.emit(report)
         if self._graph_pending:
             self._graph_pending = False
@@ -684,8 +685,15 @@ def _duration(seconds: float) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
+def format_number(value: float, decimals: int = 6) -> str:
+    """Format with fixed decimals, or in scientific notation when the value is huge (a diverged run)."""
+    if abs(value) >= 1e6:
+        return f"{value:.4e}"
+    return f"{value:.{decimals}f}"
+
+
 def _format_weights(weights: list[float]) -> str:
-    shown = ", ".join(f"{weight:.6f}" for weight in weights[:MAX_SHOWN_WEIGHTS])
+    shown = ", ".join(format_number(weight) for weight in weights[:MAX_SHOWN_WEIGHTS])
     if len(weights) > MAX_SHOWN_WEIGHTS:
         shown += f", … ({len(weights)})"
     return f"[{shown}]"

@@ -102,8 +102,8 @@ class TestPanel(QGroupBox):
         if config is None or len(inputs) != config.features:
             return
         expected = math.fsum(w * x for w, x in zip(config.true_weights, inputs)) + config.true_bias
-        self.prediction_value.setText(f"{prediction:.4f}")
-        self.expected_value.setText(f"{expected:.4f}")
+        self.prediction_value.setText(_format(prediction))
+        self.expected_value.setText(_format(expected))
         self.error_value.setText(f"{prediction - expected:+.2e}")
         self.prediction_shown.emit(prediction)
 
@@ -146,3 +146,8 @@ class TestPanel(QGroupBox):
         self._worker = None
         if worker is not None and not worker.wait(SHUTDOWN_TIMEOUT_MS):
             log.warning("Prediction thread still running %d ms after the window closed", SHUTDOWN_TIMEOUT_MS)
+
+
+def _format(value: float) -> str:
+    # Scientific notation keeps a diverged run's huge predictions from widening the panel.
+    return f"{value:.4e}" if abs(value) >= 1e6 else f"{value:.4f}"

@@ -2,7 +2,7 @@
 
 Both run torch work outside the GUI thread and emit plain data: progress and
 results from explorer.training, and an `explorer.runner.ProgramReport` that
-holds the graph and its layout.
+contains the graph and its layout.
 """
 
 from __future__ import annotations

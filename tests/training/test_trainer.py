@@ -201,7 +201,7 @@ def test_large_learning_rate_diverges():
     assert result.final_loss > 1e6 * result.divergence.minimum
     assert result.to_json()["diverged"] is True
     assert result.to_json()["stopped_epoch"] == result.epochs
-    assert result.to_json()["weights"] == [None, None, None]
+    assert all(math.isfinite(weight) for weight in result.weights)
 
 
 def test_invalid_config_raises():

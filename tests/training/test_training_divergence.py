@@ -2,9 +2,11 @@ import math
 
 import numpy as np
 import pytest
+import torch
 
-from explorer.training import TrainingConfig, train
+from explorer.training import TrainingConfig, iter_training, train
 from explorer.training.divergence import GROWTH, NOT_FINITE, DivergenceMonitor
+from explorer.training.trainer import make_data
 
 EPS = float(np.finfo(np.float32).eps)
 
@@ -21,6 +23,40 @@ def test_sgd_lr_one_diverges_by_growth():
     assert result.loss_history[-1] > 1e6 * result.loss_history.min()
     assert np.all(result.loss_history[:-1] <= 1e6 * result.loss_history.min())
     assert result.to_json()["stopped_epoch"] == 20
+
+
+@pytest.mark.parametrize("batch_epochs", [7, 10_000])
+def test_diverged_weights_are_those_of_stopping_epoch(batch_epochs):
+    config = TrainingConfig(lr=1.0)
+    x, y = make_data(config, torch.device("cpu"))
+    w1 = torch.zeros((3, 1), requires_grad=True)
+    b1 = torch.zeros(1, requires_grad=True)
+    optimizer = torch.optim.SGD([w1, b1], lr=1.0)
+    for _ in range(20):
+        cost = torch.mean((y - (x.matmul(w1) + b1)) ** 2)
+        optimizer.zero_grad()
+        cost.backward()
+        optimizer.step()
+
+    updates = list(iter_training(config, batch_seconds=60.0, max_batch_epochs=batch_epochs))
+
+    last = updates[-1]
+    assert last.epoch == 20
+    assert last.weights == w1.detach().view(-1).tolist()
+    assert last.bias == b1.item()
+    assert last.parameter_epochs[-1] == 20
+    assert list(last.parameters[-1]) == [*last.weights, last.bias]
+
+
+def test_minibatch_divergence_replays_same_order():
+    config = TrainingConfig(lr=1.5, batch_size=100, optimizer="momentum", epochs=500)
+
+    short = list(iter_training(config, batch_seconds=60.0, max_batch_epochs=3))[-1]
+    long = list(iter_training(config, batch_seconds=60.0, max_batch_epochs=1000))[-1]
+
+    assert short.divergence is not None
+    assert short.epoch == long.epoch
+    assert short.weights == long.weights
 
 
 def test_sgd_lr_one_message_suggests_smaller_lr():

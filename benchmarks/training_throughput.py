@@ -1,0 +1,189 @@
+"""Training throughput of the GUI against the bare tutorial loop, event-loop stalls and memory.
+
+Run from the repository root:
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/training_throughput.py
+
+It measures, in one process:
+1. epochs per second of the tutorial's loop (cell 07: full batch, SGD, lr 1e-3)
+   written out plainly, on the same data as the app;
+2. epochs per second of the Training tab: the worker thread trains while the
+   window is open offscreen and the plots redraw at 30 Hz;
+3. the maximum stall of the GUI event loop during that run, from a 5 ms
+   QTimer whose ticks should arrive 5 ms apart;
+4. the process's resident memory after 10,000 and after 1,000,000 epochs of
+   one GUI run, against before the run.
+
+Prints one JSON object. The ratio compares the trainer's own epochs per
+second (time spent training) and also wall-clock epochs per second (from
+Start to the finished signal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def bare_loop(epochs: int) -> float:
+    """Return epochs per second of the tutorial's loop on the app's data."""
+    import torch
+    from torch import optim
+
+    from explorer.training import TrainingConfig
+    from explorer.training.trainer import make_data
+
+    x, y = make_data(TrainingConfig(), torch.device("cpu"))
+    w1 = torch.zeros((3, 1), requires_grad=True)
+    b1 = torch.zeros(1, requires_grad=True)
+    optimizer = optim.SGD([w1, b1], lr=1e-3)
+    started = time.perf_counter()
+    for _ in range(epochs):
+        y_hat = x.matmul(w1) + b1
+        cost = torch.mean((y - y_hat) ** 2)
+        optimizer.zero_grad()
+        cost.backward()
+        optimizer.step()
+    return epochs / (time.perf_counter() - started)
+
+
+class StallMeter:
+    """A 5 ms timer in the GUI thread; the longest gap between ticks minus 5 ms is the stall."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.longest = 0.0
+        self._last = None
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last - 0.005)
+        self._last = now
+
+
+def gui_run(tab, app, epochs: int, on_progress=None):
+    """Train `epochs` in the tab and return (result, wall seconds)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QSpinBox
+
+    tab.findChild(QSpinBox, "epochs_field").setValue(epochs)
+    loop = QEventLoop()
+    results = []
+    tab.training_finished.connect(results.append)
+    tab.training_finished.connect(loop.quit)
+    tab.training_failed.connect(loop.quit)
+    if on_progress is not None:
+        tab.training_progressed.connect(on_progress)
+    started = time.perf_counter()
+    tab.start_training()
+    loop.exec()
+    wall = time.perf_counter() - started
+    tab.training_finished.disconnect(results.append)
+    tab.training_finished.disconnect(loop.quit)
+    tab.training_failed.disconnect(loop.quit)
+    if on_progress is not None:
+        tab.training_progressed.disconnect(on_progress)
+    return results[0], wall
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=100_000, help="epochs of each throughput run")
+    parser.add_argument("--long-epochs", type=int, default=1_000_000, help="epochs of the memory run")
+    parser.add_argument("--repeats", type=int, default=3, help="alternating bare and GUI runs; the best of each")
+    args = parser.parse_args()
+
+    import torch
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    if not window.is_loaded():
+        # The window builds the Training tab once a worker has imported torch.
+        from PySide6.QtCore import QEventLoop
+
+        loaded = QEventLoop()
+        window.modules_loaded.connect(loaded.quit)
+        loaded.exec()
+    tab = window.training
+    window.tabs.setCurrentWidget(tab)
+    meter = StallMeter()
+
+    bare_loop(2000)  # warm-up: first calls allocate and load kernels
+    gui_run(tab, app, 2000)
+
+    bare_rates, gui_rates, wall_rates, stalls = [], [], [], []
+    for _ in range(args.repeats):
+        bare_rates.append(bare_loop(args.epochs))
+        meter.start()
+        result, wall = gui_run(tab, app, args.epochs)
+        meter.stop()
+        gui_rates.append(result.epochs_per_second)
+        wall_rates.append(result.epochs / wall)
+        stalls.append(meter.longest)
+
+    rss = {"before": rss_mb()}
+
+    def on_progress(progress) -> None:
+        if "after_10000" not in rss and progress.epoch >= 10_000:
+            rss["after_10000"] = rss_mb()
+
+    meter.start()
+    long_result, long_wall = gui_run(tab, app, args.long_epochs, on_progress)
+    meter.stop()
+    rss[f"after_{args.long_epochs}"] = rss_mb()
+    window.close()
+
+    report = {
+        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs",
+        "torch": torch.__version__,
+        "torch_threads": torch.get_num_threads(),
+        "epochs_per_run": args.epochs,
+        "bare_epochs_per_second": max(bare_rates),
+        "gui_epochs_per_second": max(gui_rates),
+        "gui_wall_epochs_per_second": max(wall_rates),
+        "ratio": max(gui_rates) / max(bare_rates),
+        "wall_ratio": max(wall_rates) / max(bare_rates),
+        "longest_stall_ms": max(stalls) * 1000,
+        "long_run_epochs": long_result.epochs,
+        "long_run_epochs_per_second": long_result.epochs_per_second,
+        "long_run_wall_seconds": long_wall,
+        "long_run_longest_stall_ms": meter.longest * 1000,
+        "rss_mb": rss,
+        "rss_growth_mb": rss[f"after_{args.long_epochs}"] - rss.get("after_10000", rss["before"]),
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
