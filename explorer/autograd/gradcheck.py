@@ -2,7 +2,7 @@
 
 The recorded graph cannot be re-evaluated with other leaf values (backward()
 freed it, and it is only a record), so the check re-runs the program's
-source in fresh sessions. A torch function mode sees every leaf the program
+source in fresh sessions. A torch function mode records every leaf the program
 creates (a factory call with requires_grad=True, or requires_grad_()), makes
 floating tensors float64 on the CPU, and adds +h or -h to one leaf element
 per run. The function checked is the value of the tensor backward() is
@@ -111,7 +111,7 @@ class _LeafMode(TorchFunctionMode):
         if name == "requires_grad_" and isinstance(result, torch.Tensor) and result.requires_grad:
             self._add_leaf(result)
         elif name in _FLOAT_CASTS and isinstance(result, torch.Tensor) and result.dtype in _LOW_PRECISION:
-            # NOTE: a cast the program asks for is undone, so float32-only effects are not checked.
+            # NOTE: the program's own casts to float32 are undone, so float32-only effects are not checked.
             result = result.to(torch.float64)
         return result
 

@@ -46,7 +46,7 @@ def _color(name: str | None, fallback: str = "white") -> QColor:
 
 
 def graph_font() -> QFont:
-    """Return the label font: fixed width, 10 units high, as torchviz asks Graphviz for."""
+    """Return the label font: fixed width and 10 scene units high, the fontsize torchviz sets for Graphviz."""
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     # Scene units are Graphviz points.
     font.setPixelSize(10)

@@ -23,7 +23,7 @@ MAX_PNG_SIDE = 32000
 
 
 class ExportError(Exception):
-    """The graph could not be exported; the message says why, in English."""
+    """The graph could not be exported; the message, in English, gives the reason."""
 
 
 def _render(scene: QGraphicsScene, painter: QPainter, target: QRectF) -> None:
