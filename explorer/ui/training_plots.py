@@ -57,7 +57,7 @@ class TrainingPlots(QWidget):
         self.loss_curve = loss_item.plot(pen=pg.mkPen("#1565c0", width=2), connect="finite")
         self.divergence_line = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(DIVERGENCE_COLOR, width=2, style=Qt.PenStyle.DashLine),
-            label="", labelOpts={"position": 0.85, "color": DIVERGENCE_COLOR, "fill": self._background})
+            label="", labelOpts={"position": 0.1, "color": DIVERGENCE_COLOR, "fill": self._background})
         self.divergence_line.hide()
         loss_item.addItem(self.divergence_line, ignoreBounds=True)
 
@@ -217,9 +217,10 @@ class TrainingPlots(QWidget):
 
     def mark_divergence(self, epoch: int) -> None:
         """Draw a line at the diverging epoch and zoom the epoch axes in on the run so far."""
+        # Shown before the text is set: a hidden line's label ignores a new format.
+        self.divergence_line.show()
         self.divergence_line.setValue(epoch)
         self.divergence_line.label.setFormat(self.tr("diverged"))
-        self.divergence_line.show()
         for plot in (self.loss_plot, self.parameter_plot):
             plot.getPlotItem().setXRange(0, max(epoch * 1.25, 10), padding=0.02)
 

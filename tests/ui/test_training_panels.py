@@ -54,6 +54,7 @@ def test_sgd_lr_one_divergence_marked(tab, qtbot):
     assert result.epochs == 20
     assert tab.plots.divergence_line.isVisible()
     assert tab.plots.divergence_line.value() == 20
+    assert tab.plots.divergence_line.label.toPlainText() == "diverged"
     status = field(tab, QLabel, "status_label").text()
     assert status.startswith("Training diverged at epoch 20: the loss grew to ")
     assert "Try a learning rate smaller than 1, such as 0.1." in status
