@@ -51,6 +51,12 @@ def format_full_value(value: object) -> str:
     return "\n".join(lines)
 
 
+def _short(snapshot) -> str:
+    if snapshot is None:
+        return "None"
+    return format_full_value(snapshot.value).replace("\n", " ")
+
+
 class InspectorPanel(QTextBrowser):
     """Read-only description of one node; links to other nodes emit `node_requested`."""
 
@@ -87,18 +93,37 @@ class InspectorPanel(QTextBrowser):
         else:
             self.show_node(self._node_id)
 
-    def show_node(self, node_id: str) -> None:
+    def show_node(self, node_id: str, step=None) -> None:
+        """Describe `node_id`; with a backward `step` of that node, also the gradients it received and sent."""
         graph = self._graph
         if graph is None or node_id not in graph.nodes:
             self.show_nothing()
             return
         self._node_id = node_id
         info = graph.nodes[node_id]
+        body = ""
+        if step is not None:
+            body = self._step_html(step)
         if info.kind == FUNCTION:
-            body = self._function_html(graph, info)
+            body += self._function_html(graph, info)
         else:
-            body = self._tensor_html(graph, info)
+            body += self._tensor_html(graph, info)
         self.setHtml(body)
+
+    def _step_html(self, step) -> str:
+        parts = ["<p><b>" + html.escape(self.tr("Running now in backward()")) + "</b></p><ul>"]
+        for index, grad in enumerate(step.grad_outputs):
+            parts.append(f"<li>grad_outputs[{index}] = <code>{html.escape(_short(grad))}</code></li>")
+        for index, grad in enumerate(step.grad_inputs):
+            edge = step.edges[index] if index < len(step.edges) else None
+            target = "" if edge is None else " → " + self._link(edge[0])
+            parts.append(f"<li>grad_inputs[{index}] = <code>{html.escape(_short(grad))}</code>{target}</li>")
+        if step.leaf_id is not None:
+            parts.append(
+                f"<li>{self._link(step.leaf_id)}.grad = <code>{html.escape(_short(step.leaf_grad))}</code></li>"
+            )
+        parts.append("</ul><hr>")
+        return "".join(parts)
 
     # Tensor nodes
 
@@ -173,6 +198,10 @@ class InspectorPanel(QTextBrowser):
             parts.append(self._table(rows, escape=False))
         else:
             parts.append("<p>" + html.escape(self.tr("none")) + "</p>")
+
+        leaves = [tail for tail, head, _attributes in graph.edges if head == info.id and graph.nodes[tail].kind == LEAF]
+        if info.name == "AccumulateGrad" and leaves:
+            parts.append(f"<p><b>variable</b>: {self._link(leaves[0])}</p>")
 
         parts.append("<p><b>next_functions</b></p>")
         if info.next_functions:

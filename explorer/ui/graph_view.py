@@ -585,6 +585,8 @@ class GraphView(QWidget):
         running = steps[position - 1] if position > 0 else None
         done = {step.node_id for step in steps[: max(position - 1, 0)]}
         self.canvas.set_step_marks(None if running is None else running.node_id, done)
+        if running is not None:
+            self.inspector.show_node(running.node_id, running)
 
         gradients: dict[tuple[str, str], str] = {}
         if running is not None:

@@ -140,3 +140,21 @@ def test_no_backward_disables_replay(view):
     view.show_report(report)
     assert report.graph.backward is None
     assert not view.stepper.play_button.isEnabled()
+
+
+def test_inspector_follows_step(view, cells_dir):
+    report = show_cell(view, cells_dir, "06_non_leaf.py")
+    view.stepper.reset()
+    view.stepper.step_forward()
+    first = report.graph.backward.steps[0]
+    assert view.inspector.node_id == first.node_id
+    text = view.inspector.toPlainText()
+    assert "grad_outputs[0] = 1.0" in text
+    assert "grad_inputs[0] = 12.0" in text
+
+
+def test_accumulate_grad_names_its_variable(view, cells_dir):
+    report = show_cell(view, cells_dir, "06_non_leaf.py")
+    accumulate = [node_id for node_id, info in report.graph.nodes.items() if info.name == "AccumulateGrad"][0]
+    view.select_node(accumulate)
+    assert "variable: x" in view.inspector.toPlainText()
