@@ -35,7 +35,7 @@ from explorer.ui.graph_canvas import GraphCanvas
 from explorer.ui.graph_export import PNG_SCALES, ExportError, scene_bytes, write_file
 from explorer.ui.graph_inspector import InspectorPanel
 from explorer.ui.graph_stepper import BackwardStepper
-from explorer.ui.graph_workers import GradcheckWorker, LayoutWorker
+from explorer.ui.graph_workers import GradcheckWorker, LayoutWorker, keep_until_finished
 
 log = logging.getLogger(__name__)
 
@@ -415,6 +415,7 @@ class GraphView(QWidget):
         worker.layout_failed.connect(self._on_worker_layout_failed)
         worker.finished.connect(self._on_worker_finished)
         self._workers.add(worker)
+        keep_until_finished(worker)
         self._backend.setText(self.tr("Laying out…"))
         worker.start()
 
@@ -441,6 +442,7 @@ class GraphView(QWidget):
         worker.check_failed.connect(self._on_gradcheck_check_failed)
         worker.finished.connect(self._on_gradcheck_finished)
         self._gradcheck_worker = worker
+        keep_until_finished(worker)
         self.gradcheck_button.setEnabled(False)
         self._backend.setText(self.tr("Checking gradients…"))
         worker.start()
@@ -460,10 +462,7 @@ class GraphView(QWidget):
 
     @Slot()
     def _on_gradcheck_finished(self) -> None:
-        worker = self._gradcheck_worker
         self._gradcheck_worker = None
-        if worker is not None:
-            worker.deleteLater()
         self.gradcheck_button.setEnabled(bool(self._sources) and self._graph is not None)
 
     @Slot(bool)
@@ -501,7 +500,6 @@ class GraphView(QWidget):
         worker = self.sender()
         if isinstance(worker, LayoutWorker):
             self._workers.discard(worker)
-            worker.deleteLater()
 
     # Search
 

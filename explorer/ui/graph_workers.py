@@ -4,9 +4,44 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+
+class _WorkerKeeper(QObject):
+    """Keeps started workers referenced until they finish, even if the view that started them is gone.
+
+    Dropping the last reference to a running QThread aborts the process.
+    The keeper lives in the GUI thread, so `finished` reaches it queued,
+    after the thread has returned from run().
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._workers: set[QThread] = set()
+
+    def keep(self, worker: QThread) -> None:
+        self._workers.add(worker)
+        worker.finished.connect(self._on_worker_finished)
+
+    @Slot()
+    def _on_worker_finished(self) -> None:
+        worker = self.sender()
+        if worker in self._workers:
+            self._workers.discard(worker)
+            worker.deleteLater()
+
+
+_keeper: _WorkerKeeper | None = None
+
+
+def keep_until_finished(worker: QThread) -> None:
+    """Hold `worker` until its thread ends; call from the GUI thread before `worker.start()`."""
+    global _keeper
+    if _keeper is None:
+        _keeper = _WorkerKeeper()
+    _keeper.keep(worker)
 
 
 class LayoutWorker(QThread):

@@ -5,6 +5,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from explorer.autograd.decorate import DrawOptions
 from explorer.autograd.model import KIND_FILL_COLORS
 from explorer.runner import ProgramRunner, ProgramSource
 from explorer.ui.graph_view import GraphView
@@ -219,3 +220,14 @@ def test_no_grad_fn_message(view):
     view.show_report(run_report("a = torch.ones(2)\n"))
     assert view.node_count() == 0
     assert "no tensor in this program has a grad_fn" in view._message.text()
+
+
+def test_view_closed_during_layout(qtbot, cells_dir):
+    graph_view = GraphView()
+    graph_view.show_report(run_report((cells_dir / "06_non_leaf.py").read_text(encoding="utf-8")))
+    graph_view.set_options(DrawOptions(values=False))
+    assert graph_view.is_laying_out()
+    worker = next(iter(graph_view._workers))
+    with qtbot.waitSignal(worker.destroyed, timeout=LAYOUT_TIMEOUT_MS):
+        graph_view.deleteLater()
+        del graph_view
