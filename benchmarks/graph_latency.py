@@ -1,0 +1,178 @@
+"""Time a program's autograd graph from source to drawn view, against torchviz plus Graphviz SVG.
+
+Usage:
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/graph_latency.py [--repeat 3] [--backend auto]
+
+For each case (tutorial cells 05 and 06, chains of 30, 300 and 3000
+multiplications) the script measures, alternately and in one process:
+
+- explorer: `ProgramRunner.run` on the program's source (interpreted run,
+  graph capture and decoration, Graphviz JSON layout) and then
+  `GraphView.show_report`, which creates the graphics items; the clock stops
+  once the view holds every node.
+- torchviz: the same computation in plain PyTorch, `torchviz.make_dot` on
+  its result with saved tensors and attributes shown (so both sides draw
+  the saved tensors) and `graphviz.Digraph.pipe(format="svg")`, the usual
+  way to see a graph in a notebook. The system `dot` draws the SVG.
+
+It prints the medians and their ratio (explorer / torchviz) as a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import threading
+import time
+
+import torch
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CELLS_DIR = os.path.join(os.path.dirname(__file__), "..", "explorer", "resources", "examples", "tutorial")
+CHAIN_LENGTHS = (30, 300, 3000)
+# torchviz.make_dot recurses once per graph level; a 3000-operation chain needs
+# a deeper Python stack than the default, on a thread with a big native stack.
+RECURSION_LIMIT = 100_000
+THREAD_STACK_BYTES = 512 << 20
+
+
+def chain_source(length: int) -> str:
+    return (
+        "x = torch.tensor(1.0, requires_grad=True)\n"
+        "y = x\n"
+        f"for step in range({length}):\n"
+        "    y = y * 1.001\n"
+        "y.backward()\n"
+    )
+
+
+def plain_cell_05() -> torch.Tensor:
+    x = torch.tensor(1.5, requires_grad=True)
+    y = torch.tensor(3.5, requires_grad=True)
+    z = y**2 + x
+    return z
+
+
+def plain_cell_06() -> torch.Tensor:
+    x = torch.tensor(1.5, requires_grad=True)
+    y = x * 2 + 3
+    z = y**2
+    return z
+
+
+def plain_chain(length: int):
+    def build() -> torch.Tensor:
+        x = torch.tensor(1.0, requires_grad=True)
+        y = x
+        for _step in range(length):
+            y = y * 1.001
+        return y
+
+    return build
+
+
+def cases() -> list[tuple[str, str, object]]:
+    def read(name: str) -> str:
+        with open(os.path.join(CELLS_DIR, name), encoding="utf-8") as file:
+            return file.read()
+
+    found = [
+        ("cell 05", read("05_autograd_basics.py"), plain_cell_05),
+        ("cell 06", read("06_non_leaf.py"), plain_cell_06),
+    ]
+    found += [(f"chain of {length}", chain_source(length), plain_chain(length)) for length in CHAIN_LENGTHS]
+    return found
+
+
+def time_explorer(view, source: str) -> float:
+    from explorer.runner import ProgramRunner, ProgramSource
+
+    started = time.perf_counter()
+    report = ProgramRunner().run([ProgramSource(source)])
+    view.show_report(report)
+    elapsed = time.perf_counter() - started
+    if view.node_count() != report.graph.node_count:
+        raise RuntimeError(f"the view drew {view.node_count()} of {report.graph.node_count} nodes")
+    return elapsed
+
+
+def time_torchviz(build) -> float:
+    from torchviz import make_dot
+
+    started = time.perf_counter()
+    root = build()
+    # make_dot reads the saved tensors, which backward() frees, so it runs first.
+    svg = make_dot(root, show_attrs=True, show_saved=True).pipe(format="svg")
+    root.backward()
+    elapsed = time.perf_counter() - started
+    if b"<svg" not in svg:
+        raise RuntimeError("Graphviz wrote no SVG")
+    return elapsed
+
+
+def run_in_big_stack(function):
+    result: list[object] = []
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            result.append(function())
+        except BaseException as error:  # noqa: BLE001 - re-raised in the calling thread
+            errors.append(error)
+
+    threading.stack_size(THREAD_STACK_BYTES)
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    threading.stack_size(0)
+    if errors:
+        raise errors[0]
+    return result[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each side per case (default: 3)")
+    parser.add_argument("--backend", default=None, help="Graphviz backend for the explorer: auto, system or embedded")
+    args = parser.parse_args()
+    if args.backend:
+        os.environ["AUTOGRAD_EXPLORER_GRAPHVIZ"] = args.backend
+    sys.setrecursionlimit(RECURSION_LIMIT)
+
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.layout import backend_name
+    from explorer.ui.graph_view import GraphView
+
+    app = QApplication.instance() or QApplication([])
+    view = GraphView()
+    view.resize(1000, 700)
+    view.show()
+
+    print(f"Graphviz for the explorer: {backend_name()}; torch {torch.__version__}; {platform.processor() or platform.machine()}")
+    print()
+    print("| case | nodes | explorer (s) | torchviz + SVG (s) | ratio |")
+    print("|---|---|---|---|---|")
+    for name, source, build in cases():
+        ours: list[float] = []
+        theirs: list[float] = []
+        for _ in range(args.repeat):
+            ours.append(time_explorer(view, source))
+            app.processEvents()
+            theirs.append(run_in_big_stack(lambda build=build: time_torchviz(build)))
+        ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+        print(
+            f"| {name} | {view.node_count()} | {ours_median:.3f} | {theirs_median:.3f} "
+            f"| {ours_median / theirs_median:.2f} |"
+        )
+        sys.stdout.flush()
+    view.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
