@@ -294,6 +294,7 @@ class GraphView(QWidget):
                 self.tr("dashed line: saved for backward"),
                 self.tr("dotted line: view of a tensor"),
                 self.tr("arrows: from inputs to the function that uses them"),
+                self.tr("bold box: a collapsed chain, ×count"),
                 self.tr("replay: purple = node running now, green = done"),
             )
         )
