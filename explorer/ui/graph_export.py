@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 PNG_SCALES = (1, 2, 4)
 FORMATS = ("svg", "png", "pdf", "dot")
-# A PNG wider or taller than this many pixels is refused: QImage needs
+# A PNG wider or taller than this many pixels is rejected: QImage needs
 # width x height x 4 bytes, and a 4x export of a long chain could need gigabytes.
 MAX_PNG_SIDE = 32000
 

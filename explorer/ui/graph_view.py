@@ -581,6 +581,7 @@ class GraphView(QWidget):
         if trace is None or not self.canvas.node_items:
             return
         steps = trace.steps
+        # NOTE: with chains collapsed, steps of the hidden chain members mark nothing.
         running = steps[position - 1] if position > 0 else None
         done = {step.node_id for step in steps[: max(position - 1, 0)]}
         self.canvas.set_step_marks(None if running is None else running.node_id, done)

@@ -181,6 +181,7 @@ def test_large_tensor_value_scrolls(view):
     text = view.inspector.toPlainText()
     assert "(40, 40)" in text
     assert "Only the first elements are shown." in text
+    assert view.inspector.verticalScrollBar().maximum() > 0
 
 
 def test_toggle_values_relayouts(qtbot, cell05_view):
