@@ -40,6 +40,7 @@ def parse_program(source: str, filename: str) -> ast.Module:
         error.set_position(1, 1, 1, 1)
         raise error from None
     check_depth(tree)
+    check_statement_context(tree, source)
     return tree
 
 
@@ -87,6 +88,69 @@ def _notebook_line_error(source: str) -> ProgramError | None:
             column = len(magic.group(1)) + 1
             return ProgramError("Unsupported", message, number, column, number, len(text) + 1)
     return None
+
+
+# Python's compiler rejects these outside the construct they belong to, although
+# ast.parse accepts them. The messages are CPython 3.11's.
+_OUTSIDE_LOOP = {
+    ast.Break: "'break' outside loop",
+    ast.Continue: "'continue' not properly in loop",
+}
+_OUTSIDE_FUNCTION = {
+    ast.Return: "'return' outside function",
+    ast.Yield: "'yield' outside function",
+    ast.YieldFrom: "'yield' outside function",
+    ast.Await: "'await' outside function",
+}
+_FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+def check_statement_context(tree: ast.Module, source: str) -> None:
+    """Raise the SyntaxError Python's compiler gives for break, continue, return, yield or await out of place.
+
+    A loop's body is inside the loop but its `else` block is not, and a
+    function or class body starts outside any loop. The tree is walked in
+    source order without recursion, so the first misplaced statement is reported.
+    """
+    # (node, inside a loop, inside a function)
+    pending: list[tuple[ast.AST, bool, bool]] = [(tree, False, False)]
+    while pending:
+        node, in_loop, in_function = pending.pop()
+        node_type = type(node)
+        message = None
+        if node_type in _OUTSIDE_LOOP and not in_loop:
+            message = _OUTSIDE_LOOP[node_type]
+        elif node_type in _OUTSIDE_FUNCTION and not in_function:
+            message = _OUTSIDE_FUNCTION[node_type]
+        if message is not None:
+            raise _misplaced(node, message, source)
+        children: list[tuple[ast.AST, bool, bool]] = []
+        if node_type in (ast.For, ast.AsyncFor, ast.While):
+            loop_parts = {id(child) for child in node.body}
+            for child in ast.iter_child_nodes(node):
+                children.append((child, id(child) in loop_parts, in_function))
+        elif node_type in _FUNCTION_NODES:
+            children = [(child, False, True) for child in ast.iter_child_nodes(node)]
+        elif node_type is ast.ClassDef:
+            children = [(child, False, in_function) for child in ast.iter_child_nodes(node)]
+        else:
+            children = [(child, in_loop, in_function) for child in ast.iter_child_nodes(node)]
+        pending.extend(reversed(children))
+
+
+def _misplaced(node: ast.AST, message: str, source: str) -> ProgramError:
+    lines = source.splitlines()
+
+    def column(line: int, byte_offset: int) -> int:
+        text = lines[line - 1] if 1 <= line <= len(lines) else ""
+        return len(text.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore")) + 1
+
+    line = node.lineno
+    end_line = node.end_lineno or line
+    end_offset = node.end_col_offset if node.end_col_offset is not None else node.col_offset
+    return ProgramError(
+        "SyntaxError", verbatim(message), line, column(line, node.col_offset), end_line, column(end_line, end_offset)
+    )
 
 
 def check_depth(tree: ast.AST) -> None:
