@@ -18,6 +18,7 @@ from typing import Any
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
 from explorer.language import surface
 from explorer.language.errors import ProgramError, not_allowed
+from explorer.language.replacements import REPLACEMENTS
 
 
 def _text(template: str, **args: object) -> Text:
@@ -31,11 +32,12 @@ def _hint(template: str, **args: object) -> Text:
 class TorchFunction:
     """An allow-listed function or class of a torch module, with its guard kind."""
 
-    __slots__ = ("function", "qualified_name", "kind", "meta_call")
+    __slots__ = ("function", "qualified_name", "short_name", "kind", "meta_call")
 
     def __init__(self, function: Callable[..., Any], qualified_name: str, kind: str) -> None:
         self.function = function
         self.qualified_name = qualified_name
+        self.short_name = qualified_name.rsplit(".", 1)[-1]
         self.kind = kind
         self.meta_call = lambda _receiver, *args, **kwargs: function(*args, **kwargs)
 
@@ -124,7 +126,8 @@ class ModuleProxy:
     def _resolve(self, attribute: str) -> object:
         kind = self._functions.get(attribute)
         if kind is not None:
-            return TorchFunction(getattr(self._module, attribute), f"{self.name}.{attribute}", kind)
+            function = REPLACEMENTS.get((self.name, attribute)) or getattr(self._module, attribute)
+            return TorchFunction(function, f"{self.name}.{attribute}", kind)
         if attribute in self._values:
             value = getattr(self._module, attribute)
             # TorchVersion is a str subclass with extra methods: expose the plain string.

@@ -58,6 +58,8 @@ TORCH_VALUES = frozenset(
 # Submodules reachable as attributes of torch (also importable).
 TORCH_SUBMODULES = {"optim": "torch.optim", "cuda": "torch.cuda", "autograd": "torch.autograd", "nn": "torch.nn"}
 
+# torch.empty, torch.empty_like and torch.manual_seed are the playground's own
+# versions (`replacements`): the empty constructors return zero-filled tensors.
 TORCH_FUNCTIONS = _table(
     SAFE="""
         manual_seed initial_seed seed is_tensor is_floating_point is_complex numel
@@ -171,7 +173,8 @@ TENSOR_METHODS = _table(
         """,
     PRODUCT="matmul mm bmm dot outer ger mv inner index_select",
     CONVERT="float double half bfloat16 int long short bool to type type_as cpu cuda",
-    DRY_RUN="expand expand_as repeat tile broadcast_to repeat_interleave new_zeros new_ones new_full new_empty",
+    # new_empty is left out: its uninitialized memory would show the process's leftover data.
+    DRY_RUN="expand expand_as repeat tile broadcast_to repeat_interleave new_zeros new_ones new_full",
     TOLIST="tolist",
     DATA="new_tensor",
 )
