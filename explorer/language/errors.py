@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
+from explorer.language import limits
 
 ERRORS = "LanguageErrors"
 
@@ -113,6 +114,26 @@ _LIMIT_MESSAGES = {
         "LanguageErrors",
         "limit MAX_NESTING_DEPTH exceeded: the code is nested {value:,} levels deep, the maximum is {maximum:,}",
     ),
+    "MAX_DATA_DEPTH": QT_TRANSLATE_NOOP(
+        "LanguageErrors",
+        "limit MAX_DATA_DEPTH exceeded: the data is nested {value:,} levels deep (lists inside lists), "
+        "the maximum is {maximum:,}",
+    ),
+    "MAX_OPERATION_FLOPS": QT_TRANSLATE_NOOP(
+        "LanguageErrors",
+        "limit MAX_OPERATION_FLOPS exceeded: this matrix product would take about {value:,} floating-point "
+        "operations, the maximum is {maximum:,}. Use smaller matrices.",
+    ),
+    "MAX_TOTAL_TENSOR_BYTES": QT_TRANSLATE_NOOP(
+        "LanguageErrors",
+        "limit MAX_TOTAL_TENSOR_BYTES exceeded: the tensors this session keeps alive would take {value:,} bytes, "
+        "the maximum is {maximum:,}. Keep fewer large tensors alive, for example in lists.",
+    ),
+    "MAX_CREATED_SEQUENCE_BYTES": QT_TRANSLATE_NOOP(
+        "LanguageErrors",
+        "limit MAX_CREATED_SEQUENCE_BYTES exceeded: the lists and strings built in this run add up to "
+        "about {value:,} bytes, the maximum is {maximum:,}",
+    ),
     "MAX_SOURCE_CHARS": QT_TRANSLATE_NOOP(
         "LanguageErrors",
         "limit MAX_SOURCE_CHARS exceeded: the program has {value:,} characters, the maximum is {maximum:,}",
@@ -132,6 +153,37 @@ def limit_exceeded(limit_name: str, value: int, maximum: int) -> ProgramError:
     """Build the error for an exceeded limit, naming the limit, the requested size and the maximum."""
     text = Text(ERRORS, _LIMIT_MESSAGES[limit_name], {"value": value, "maximum": maximum})
     return ProgramError("LimitExceeded", text)
+
+
+def data_too_deep() -> ProgramError:
+    """Build the error for data nested deeper than Python's recursion limit lets an operation walk."""
+    return ProgramError(
+        "LimitExceeded",
+        Text(
+            ERRORS,
+            QT_TRANSLATE_NOOP(
+                "LanguageErrors",
+                "the data is nested too deep (lists inside lists) for this operation: it reached "
+                "Python's recursion limit. Nest the data less deeply; MAX_DATA_DEPTH is {maximum:,} levels.",
+            ),
+            {"maximum": limits.MAX_DATA_DEPTH},
+        ),
+    )
+
+
+def out_of_memory() -> ProgramError:
+    """Build the error for Python's MemoryError, whose own message is empty."""
+    return ProgramError(
+        "MemoryError",
+        Text(
+            ERRORS,
+            QT_TRANSLATE_NOOP(
+                "LanguageErrors",
+                "out of memory: the computer could not allocate memory for this operation. "
+                "Use smaller tensors or lists, or keep fewer of them alive.",
+            ),
+        ),
+    )
 
 
 def attribute_not_allowed(type_name: str, name: str) -> ProgramError:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
-from explorer.language import guards, limits
+from explorer.language import budget, guards, limits
 from explorer.language.attributes import get_attribute
 from explorer.language.errors import ERRORS, ProgramError, limit_exceeded, not_allowed
 from explorer.language.textsize import check_format_spec, check_text
@@ -79,7 +79,8 @@ UNARY_OPERATORS = {
     ast.Invert: operator.invert,
 }
 
-_PERCENT_WIDTH = re.compile(r"%[-+ #0]*(\d*)(?:\.(\d*))?")
+# One printf-style conversion: flags, width, precision, length modifier, conversion type.
+_PERCENT_SPEC = re.compile(r"%[-+ #0]*(?P<width>\*|\d*)(?:\.(?P<precision>\*|\d*))?[hlL]?(?P<conversion>.?)", re.DOTALL)
 
 
 def check_operands(op_type: type, left: object, right: object) -> None:
@@ -103,14 +104,14 @@ def check_operands(op_type: type, left: object, right: object) -> None:
             guards.check_int_power(left, right)
     elif op_type is ast.Mult:
         if left_type is int and right_type in _SEQUENCE_TYPES:
-            guards.check_length(len(right) * max(left, 0))
+            guards.check_created(len(right) * max(left, 0), _item_bytes(right_type))
         elif right_type is int and left_type in _SEQUENCE_TYPES:
-            guards.check_length(len(left) * max(right, 0))
+            guards.check_created(len(left) * max(right, 0), _item_bytes(left_type))
         elif left_type is int and right_type is int:
             guards.check_int_bits(left.bit_length() + right.bit_length())
     elif op_type is ast.Add:
         if left_type in _SEQUENCE_TYPES and right_type is left_type:
-            guards.check_length(len(left) + len(right))
+            guards.check_created(len(left) + len(right), _item_bytes(left_type))
     elif op_type is ast.LShift:
         if left_type is int and right_type is int and right > 0:
             guards.check_int_bits(left.bit_length() + right)
@@ -118,14 +119,38 @@ def check_operands(op_type: type, left: object, right: object) -> None:
         _check_percent_format(left, right)
 
 
+def _item_bytes(sequence_type: type) -> int:
+    return budget.CHARACTER_BYTES if sequence_type is str else budget.ITEM_BYTES
+
+
 def _check_percent_format(template: str, values: object) -> None:
-    for match in _PERCENT_WIDTH.finditer(template):
-        for number in match.groups():
-            if number and (len(number) > 6 or int(number) > limits.MAX_FORMAT_WIDTH):
-                raise limit_exceeded("MAX_FORMAT_WIDTH", int(number[:30]), limits.MAX_FORMAT_WIDTH)
+    """Check the widths and precisions of a printf-style template before `template % values`.
+
+    A `*` width or precision takes its value from the next argument, as in
+    Python, and a negative `*` width means the absolute width, left-justified.
+    """
     if "%(" in template:
         raise not_allowed(QT_TRANSLATE_NOOP("LanguageErrors", "%-formatting with named fields is not supported; use an f-string"))
+    arguments = values if type(values) is tuple else (values,)
+    position = 0
+    for match in _PERCENT_SPEC.finditer(template):
+        if match.group("conversion") == "%":
+            continue
+        for field in (match.group("width"), match.group("precision")):
+            if field == "*":
+                value = arguments[position] if position < len(arguments) else None
+                position += 1
+                if type(value) in (int, bool):
+                    _check_format_number(abs(value))
+            elif field:
+                _check_format_number(int(field[:30]))
+        position += 1
     check_text(values)
+
+
+def _check_format_number(number: int) -> None:
+    if number > limits.MAX_FORMAT_WIDTH:
+        raise limit_exceeded("MAX_FORMAT_WIDTH", number, limits.MAX_FORMAT_WIDTH)
 
 
 class ExpressionHandlers:
@@ -148,14 +173,18 @@ class ExpressionHandlers:
         right = self.evaluate(node.right)
         op_type = node.op.__class__
         check_operands(op_type, left, right)
-        return BINARY_OPERATORS[op_type](left, right)
+        result = BINARY_OPERATORS[op_type](left, right)
+        self.memory.track(result)
+        return result
 
     def power(self: Interpreter, base: object, exponent: object) -> Any:
         check_operands(ast.Pow, base, exponent)
         return base**exponent
 
     def _on_UnaryOp(self: Interpreter, node: ast.UnaryOp) -> Any:
-        return UNARY_OPERATORS[node.op.__class__](self.evaluate(node.operand))
+        result = UNARY_OPERATORS[node.op.__class__](self.evaluate(node.operand))
+        self.memory.track(result)
+        return result
 
     def _on_BoolOp(self: Interpreter, node: ast.BoolOp) -> Any:
         is_and = node.op.__class__ is ast.And
@@ -178,6 +207,7 @@ class ExpressionHandlers:
             if len(node.ops) > 1 and not result:
                 return result
             left = right
+        self.memory.track(result)
         return result
 
     def _on_IfExp(self: Interpreter, node: ast.IfExp) -> Any:
@@ -197,6 +227,7 @@ class ExpressionHandlers:
             args = self._arguments(node.args)
             kwargs = self._keywords(node.keywords) if node.keywords else {}
             result = self.call_value(function, args, kwargs)
+        self.memory.track(result)
         if self.warning_log:
             self.collect_warnings(node)
         return result
@@ -249,7 +280,9 @@ class ExpressionHandlers:
                     {"type": type(container).__name__},
                 ),
             )
-        return container[key]
+        result = container[key]
+        self.memory.track(result)
+        return result
 
     def _on_Slice(self: Interpreter, node: ast.Slice) -> slice:
         lower = None if node.lower is None else self.evaluate(node.lower)
@@ -356,6 +389,7 @@ class ExpressionHandlers:
             length += len(piece)
             guards.check_length(length)
             pieces.append(piece)
+        budget.note_created(length, budget.CHARACTER_BYTES)
         return "".join(pieces)
 
     def _on_FormattedValue(self: Interpreter, node: ast.FormattedValue) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import torch
 
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
-from explorer.language import limits
+from explorer.language import budget, limits
 from explorer.language.errors import ERRORS, ProgramError, limit_exceeded
 
 # Guard kinds.
@@ -48,12 +48,14 @@ def check_call(
     receiver: object,
     args: tuple,
     kwargs: dict,
+    name: str = "",
 ) -> None:
-    """Raise a LimitExceeded error if calling `call` would create too large a tensor.
+    """Raise a LimitExceeded error if calling `call` would create too large a tensor or do too much work.
 
     The dry run repeats the call as `call(receiver, *args, **kwargs)` with every
     tensor replaced by a meta tensor of the same shape and dtype. `receiver` is
-    the tensor a method is called on, or None for functions.
+    the tensor a method is called on, or None for functions. `name` is the
+    function or method name, which selects the work formula of a matrix product.
     """
     if kind is SAFE or kind is BACKWARD:
         return
@@ -66,6 +68,7 @@ def check_call(
         count = receiver.numel()
         if count > limits.MAX_SEQUENCE_LENGTH:
             raise limit_exceeded("MAX_SEQUENCE_LENGTH", count, limits.MAX_SEQUENCE_LENGTH)
+        budget.note_created(count, budget.NUMBER_ITEM_BYTES)
         return
     tensors: list[torch.Tensor] = []
     if receiver is not None:
@@ -73,17 +76,27 @@ def check_call(
     _tensors_in(args, tensors)
     for value in kwargs.values():
         _tensors_in(value, tensors)
+    work = _PRODUCT_WORK.get(name) if kind is PRODUCT else None
     if kind is not DRY_RUN:
         bound = _cheap_bound(kind, tensors)
         if bound <= limits.MAX_TENSOR_ELEMENTS and bound * _MAX_ITEMSIZE <= limits.MAX_ALLOCATION_BYTES:
-            return
-    _dry_run(call, receiver, args, kwargs, bool(tensors))
+            if work is None or _cheap_flop_bound(tensors) <= limits.MAX_OPERATION_FLOPS:
+                return
+    outputs = _dry_run(call, receiver, args, kwargs, bool(tensors))
+    if work is not None and outputs:
+        check_flops(work(tensors, args, outputs[0]), tensors)
 
 
 def nested_shape(data: object) -> list[int]:
-    """Return the shape torch.tensor would infer from nested sequences, following the first items."""
+    """Return the shape torch.tensor would infer from nested sequences, following the first items.
+
+    A list that contains itself would be followed forever, so the walk stops
+    past MAX_DATA_DEPTH levels.
+    """
     shape = []
     while not isinstance(data, (str, torch.Tensor)) and hasattr(data, "__len__") and hasattr(data, "__getitem__"):
+        if len(shape) >= limits.MAX_DATA_DEPTH:
+            raise limit_exceeded("MAX_DATA_DEPTH", len(shape) + 1, limits.MAX_DATA_DEPTH)
         length = len(data)
         shape.append(length)
         if length == 0:
@@ -119,7 +132,10 @@ def _to_meta(value: object) -> object:
     return value
 
 
-def _dry_run(call: Callable[..., object], receiver: object, args: tuple, kwargs: dict, has_tensors: bool) -> None:
+def _dry_run(
+    call: Callable[..., object], receiver: object, args: tuple, kwargs: dict, has_tensors: bool
+) -> list[torch.Tensor]:
+    """Repeat the call on meta tensors, check the size of every output and return the outputs."""
     meta_kwargs = {name: _to_meta(value) for name, value in kwargs.items()}
     if not has_tensors:
         meta_kwargs["device"] = "meta"
@@ -145,6 +161,7 @@ def _dry_run(call: Callable[..., object], receiver: object, args: tuple, kwargs:
     _tensors_in(result, outputs)
     for output in outputs:
         check_tensor_size(output.shape, output.dtype)
+    return outputs
 
 
 def check_tensor_size(shape: torch.Size | tuple[int, ...], dtype: torch.dtype) -> None:
@@ -173,12 +190,133 @@ def check_binary_tensors(left: torch.Tensor, right: object) -> None:
 
 
 def check_matmul(left: torch.Tensor, right: object) -> None:
-    if isinstance(right, torch.Tensor) and left.numel() * right.numel() > limits.MAX_TENSOR_ELEMENTS:
-        _dry_run(_matmul_on_meta, None, (left, right), {}, True)
+    """Check `left @ right` (or the reflected form) for its result size and its work."""
+    if isinstance(right, torch.Tensor):
+        check_call(PRODUCT, _matmul_on_meta, None, (left, right), {}, "matmul")
 
 
 def _matmul_on_meta(_receiver: object, left: torch.Tensor, right: torch.Tensor) -> torch.Tensor:
     return left @ right
+
+
+# Work of one matrix product. Each formula takes the tensor operands in call
+# order (the receiver first for methods), the positional arguments and the
+# output computed on the meta device, and returns floating-point operations
+# with a multiply and an add counting as two.
+
+
+def _contract_first(tensors: list[torch.Tensor], _args: tuple, output: torch.Tensor) -> int:
+    # matmul, mm, bmm, mv, dot, inner, linear: the first operand's last dimension is summed.
+    length = tensors[0].shape[-1] if tensors and tensors[0].dim() else 1
+    return 2 * output.numel() * length
+
+
+def _contract_second(tensors: list[torch.Tensor], _args: tuple, output: torch.Tensor) -> int:
+    # addmm(input, mat1, mat2) and baddbmm(input, batch1, batch2) sum over mat1's last dimension.
+    length = tensors[1].shape[-1] if len(tensors) > 1 and tensors[1].dim() else 1
+    return 2 * output.numel() * length + output.numel()
+
+
+def _tensordot(tensors: list[torch.Tensor], _args: tuple, output: torch.Tensor) -> int:
+    # a is (free_a, summed), b is (summed, free_b) and the output is (free_a, free_b),
+    # so numel(a) * numel(b) / numel(output) is the summed size squared.
+    if len(tensors) < 2:
+        return 0
+    summed = math.isqrt(tensors[0].numel() * tensors[1].numel() // max(output.numel(), 1))
+    return 2 * output.numel() * summed
+
+
+def _cdist(tensors: list[torch.Tensor], _args: tuple, output: torch.Tensor) -> int:
+    # A difference, a product and a sum for each feature of each pair of rows.
+    length = tensors[0].shape[-1] if tensors and tensors[0].dim() else 1
+    return 3 * output.numel() * length
+
+
+def _einsum(tensors: list[torch.Tensor], args: tuple, output: torch.Tensor) -> int:
+    """Estimate einsum's work as a loop over every index, once per operand pair.
+
+    The equation form only ("ij,jk->ik"): for the sublist form, or an equation
+    this parser does not follow, the estimate is the product of all operand
+    sizes, an upper bound.
+    """
+    equation = args[0] if args and isinstance(args[0], str) else None
+    sizes = _einsum_index_sizes(equation, tensors) if equation is not None else None
+    if sizes is None:
+        return 2 * len(tensors) * math.prod(max(t.numel(), 1) for t in tensors)
+    summed = math.prod(size for letter, size in sizes.items() if letter not in _einsum_output(equation))
+    return 2 * max(len(tensors) - 1, 1) * output.numel() * max(summed, 1)
+
+
+def _einsum_output(equation: str) -> str:
+    equation = equation.replace(" ", "")
+    if "->" in equation:
+        return equation.split("->", 1)[1]
+    # Implicit output: the letters that appear exactly once, in alphabetical order.
+    letters = [c for c in equation if c.isalpha()]
+    return "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
+
+
+def _einsum_index_sizes(equation: str, tensors: list[torch.Tensor]) -> dict[str, int] | None:
+    inputs = equation.replace(" ", "").split("->", 1)[0].split(",")
+    if len(inputs) != len(tensors):
+        return None
+    sizes: dict[str, int] = {}
+    for subscripts, tensor in zip(inputs, tensors):
+        head, ellipsis, tail = subscripts.partition("...")
+        if not (head + tail).isalpha() and (head + tail):
+            return None
+        shape = list(tensor.shape)
+        if len(head) + len(tail) > len(shape) or (not ellipsis and len(head) != len(shape)):
+            return None
+        dims = list(zip(head, shape[: len(head)])) + list(zip(tail, shape[len(shape) - len(tail) :]))
+        for letter, size in dims:
+            sizes[letter] = max(sizes.get(letter, 1), size)
+    return sizes
+
+
+_PRODUCT_WORK = {
+    "matmul": _contract_first,
+    "mm": _contract_first,
+    "bmm": _contract_first,
+    "mv": _contract_first,
+    "dot": _contract_first,
+    "inner": _contract_first,
+    "linear": _contract_first,
+    "addmm": _contract_second,
+    "baddbmm": _contract_second,
+    "tensordot": _tensordot,
+    "cdist": _cdist,
+    "einsum": _einsum,
+}
+
+# Cost of one operation relative to float32, from products of 500 x 500
+# matrices on one CPU thread with torch 2.13: CPU kernels for float16 and
+# bfloat16 convert every element, and wider types move more bytes.
+_FLOP_WEIGHTS = {
+    torch.float16: 16,
+    torch.bfloat16: 4,
+    torch.float64: 2,
+    torch.int64: 2,
+    torch.complex64: 4,
+    torch.complex128: 8,
+}
+
+
+def _flop_weight(tensors: list[torch.Tensor]) -> int:
+    return max((_FLOP_WEIGHTS.get(t.dtype, 1) for t in tensors), default=1)
+
+
+def _cheap_flop_bound(tensors: list[torch.Tensor]) -> int:
+    # Every index of a product belongs to some operand, so looping over all of
+    # them once per operand is at most this many operations.
+    return 2 * len(tensors) * math.prod(max(t.numel(), 1) for t in tensors) * _flop_weight(tensors)
+
+
+def check_flops(flops: int, tensors: list[torch.Tensor]) -> None:
+    """Raise a LimitExceeded error if a matrix product would take more than MAX_OPERATION_FLOPS."""
+    weighted = flops * _flop_weight(tensors)
+    if weighted > limits.MAX_OPERATION_FLOPS:
+        raise limit_exceeded("MAX_OPERATION_FLOPS", weighted, limits.MAX_OPERATION_FLOPS)
 
 
 def check_int_power(base: int, exponent: int) -> None:
@@ -198,3 +336,9 @@ def check_int_bits(bits: int) -> None:
 def check_length(length: int) -> None:
     if length > limits.MAX_SEQUENCE_LENGTH:
         raise limit_exceeded("MAX_SEQUENCE_LENGTH", length, limits.MAX_SEQUENCE_LENGTH)
+
+
+def check_created(length: int, item_bytes: int = budget.ITEM_BYTES) -> None:
+    """Check the length of a value a bulk operation is about to build, and count it in the run's budget."""
+    check_length(length)
+    budget.note_created(length, item_bytes)

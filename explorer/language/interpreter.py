@@ -23,9 +23,10 @@ from typing import Any
 import torch
 
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
-from explorer.language import guards, limits, surface
+from explorer.language import budget, guards, limits, surface
 from explorer.language.attributes import allowed_names_for, get_attribute
-from explorer.language.errors import ERRORS, ProgramError, ProgramWarning, limit_exceeded, verbatim
+from explorer.language.budget import MemoryBudget
+from explorer.language.errors import ERRORS, ProgramError, ProgramWarning, data_too_deep, limit_exceeded, out_of_memory, verbatim
 from explorer.language.expressions import ExpressionHandlers
 from explorer.language.gradients import GradientTracker, accumulated_grad_text, accumulated_step_text, grad_hint, retained_late_text
 from explorer.language.hints import hint_for_error, hint_for_warning
@@ -54,6 +55,7 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
         on_output: Callable[[str], None] | None,
         warning_log: list[warnings.WarningMessage],
         gradients: GradientTracker | None = None,
+        memory: MemoryBudget | None = None,
     ) -> None:
         self.namespace = namespace
         self.registry = registry
@@ -69,6 +71,7 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
         self.warnings: list[ProgramWarning] = []
         self._seen_warnings: set[tuple[int, str, str]] = set()
         self.gradients = gradients if gradients is not None else GradientTracker()
+        self.memory = memory if memory is not None else MemoryBudget()
         # Line of the statement being executed, for the backward bookkeeping.
         self.line = 0
         self.last_grad_fn_name: str | None = None
@@ -101,7 +104,12 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
         except (ControlFlow, KeyboardInterrupt):
             raise
         except RecursionError:
-            raise self._at(limit_exceeded("MAX_NESTING_DEPTH", limits.MAX_NESTING_DEPTH + 1, limits.MAX_NESTING_DEPTH), node) from None
+            # The syntax tree is at most MAX_NESTING_DEPTH deep, which keeps the
+            # interpreter's own recursion far from Python's limit: the recursion
+            # is in an operation walking deeply nested data (repr, ==, sorted).
+            raise self._at(data_too_deep(), node) from None
+        except MemoryError:
+            raise self._at(out_of_memory(), node) from None
         except Exception as error:  # torch and Python errors become program errors here
             raise self._at(program_error_from(error), node) from None
 
@@ -159,7 +167,9 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
         if type(value) is str:
             return value
         check_text(value)
-        return str(value)
+        text = str(value)
+        budget.note_created(len(text), budget.CHARACTER_BYTES)
+        return text
 
     def collect_warnings(self, node: ast.AST, hint: Text | None = None) -> None:
         """Turn the warnings recorded since the last call into ProgramWarnings at `node`'s line.
@@ -248,7 +258,7 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
                 if function.qualified_name == "torch.autograd.backward":
                     return self._run_backward(root, function.function, args, kwargs)
             elif function.kind is not guards.SAFE:
-                guards.check_call(function.kind, function.meta_call, None, args, kwargs)
+                guards.check_call(function.kind, function.meta_call, None, args, kwargs, function.short_name)
             return function.function(*args, **kwargs)
         if kind is BoundMethod:
             return self.call_method(function.receiver, function.name, args, kwargs)
@@ -281,7 +291,7 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
                 self._before_backward(receiver)
                 return self._run_backward(receiver, getattr(receiver, name), args, kwargs)
             if kind is not guards.SAFE:
-                guards.check_call(kind, _UNBOUND_TENSOR_METHODS[name], receiver, args, kwargs)
+                guards.check_call(kind, _UNBOUND_TENSOR_METHODS[name], receiver, args, kwargs, name)
             elif name[-1] == "_":
                 self.gradients.note_in_place(receiver)
             elif name == "retain_grad":
@@ -341,7 +351,7 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
             length = len(iterable)
         except TypeError:
             return self._count_items(iterable)
-        guards.check_length(length)
+        guards.check_created(length)
         if length <= _MATERIALIZE_CHUNK:
             return list(iterable)
         items: list = []
@@ -386,6 +396,7 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
             if len(items) % 1024 == 0:
                 guards.check_length(len(items))
                 self.check_cancel()
+        guards.check_created(len(items))
         return items
 
 

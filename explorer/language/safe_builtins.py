@@ -15,7 +15,8 @@ import torch
 
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
 from explorer.language.errors import ProgramError, not_allowed
-from explorer.language.guards import check_length
+from explorer.language import budget
+from explorer.language.guards import check_created, check_length
 from explorer.language.proxies import BuiltinFunction
 from explorer.language.textsize import check_format_string, check_text
 
@@ -218,8 +219,26 @@ def _unwrap_class(value: object) -> type:
 
 
 def _pow(interp: Interpreter, args: tuple, kwargs: dict) -> Any:
-    _no_keywords("pow", kwargs)
-    return interp.power(*args) if len(args) == 2 else pow(*args)
+    """pow(base, exp, mod=None), with Python's keyword names.
+
+    Without a modulus (`mod` None) this is `base ** exp` and gets its size
+    check. With one, the result is smaller than the modulus and Python
+    computes it by repeated squaring, so no check is needed.
+    """
+    names = ("base", "exp", "mod")
+    unknown = sorted(set(kwargs) - set(names))
+    if unknown or len(args) > 3:
+        return pow(*args, **kwargs)  # raises Python's own TypeError
+    values = dict(zip(names, args))
+    for name, value in kwargs.items():
+        if name in values:
+            return pow(*args, **kwargs)  # "argument given by name and position"
+        values[name] = value
+    if "base" not in values or "exp" not in values:
+        return pow(*args, **kwargs)
+    if values.get("mod") is None:
+        return interp.power(values["base"], values["exp"])
+    return pow(values["base"], values["exp"], values["mod"])
 
 
 def _make_table() -> dict[str, BuiltinFunction]:
@@ -273,15 +292,16 @@ def check_python_method(receiver: object, name: str, args: tuple, kwargs: dict, 
     kind = type(receiver)
     if kind is str:
         if name in ("center", "ljust", "rjust", "zfill") and args and isinstance(args[0], int):
-            check_length(args[0])
+            check_created(args[0], budget.CHARACTER_BYTES)
         elif name == "replace" and len(args) >= 2 and type(args[0]) is str and type(args[1]) is str:
             occurrences = receiver.count(args[0]) if args[0] else len(receiver) + 1
             if len(args) >= 3 and isinstance(args[2], int) and args[2] >= 0:
                 occurrences = min(occurrences, args[2])
-            check_length(len(receiver) + occurrences * max(len(args[1]) - len(args[0]), 0))
+            check_created(len(receiver) + occurrences * max(len(args[1]) - len(args[0]), 0), budget.CHARACTER_BYTES)
         elif name == "join" and args:
             items = interp.materialize(args[0])
-            check_length(sum(len(item) if type(item) is str else 0 for item in items) + len(receiver) * len(items))
+            length = sum(len(item) if type(item) is str else 0 for item in items) + len(receiver) * len(items)
+            check_created(length, budget.CHARACTER_BYTES)
             return {"__args__": (items,)}
         elif name == "format":
             check_format_string(receiver)
@@ -293,6 +313,7 @@ def check_python_method(receiver: object, name: str, args: tuple, kwargs: dict, 
         elif name == "extend" and args:
             items = interp.materialize(args[0])
             check_length(len(receiver) + len(items))
+            budget.note_created(len(items))
             return {"__args__": (items,)}
         elif name == "sort" and "key" in kwargs and kwargs["key"] is not None:
             kwargs = dict(kwargs)

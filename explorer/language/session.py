@@ -7,6 +7,7 @@ calls it from a worker thread. Hooks are called in that same thread.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 import warnings
 from collections.abc import Callable, Mapping
@@ -15,11 +16,16 @@ from typing import Any
 
 import torch
 
-from explorer.language.errors import ProgramError, ProgramWarning
+from explorer.i18n import QT_TRANSLATE_NOOP, Text
+from explorer.language.budget import MemoryBudget, current_budget
+from explorer.language.errors import ERRORS, ProgramError, ProgramWarning
 from explorer.language.gradients import GradientTracker
 from explorer.language.interpreter import Interpreter
 from explorer.language.proxies import BoundMethod, BuiltinFunction, ModuleProxy, ModuleRegistry, TorchFunction, VersionOnlyModule
 from explorer.language.source import parse_program
+from explorer.language.statements import ControlFlow
+
+logger = logging.getLogger(__name__)
 
 _HIDDEN_VALUE_TYPES = (ModuleProxy, VersionOnlyModule, TorchFunction, BuiltinFunction, BoundMethod)
 
@@ -64,6 +70,7 @@ class Session:
         self._registry = ModuleRegistry()
         self.namespace: dict[str, object] = {"torch": self._registry.module("torch")}
         self._gradients = GradientTracker()
+        self._memory = MemoryBudget()
 
     def run(self, source: str, filename: str = "<program>", cancel: threading.Event | None = None) -> RunResult:
         """Run `source` in this session's namespace; a program's error is returned in the result, not raised."""
@@ -73,7 +80,6 @@ class Session:
         except ProgramError as error:
             result.error = error
             return result
-
 
         # NOTE: catch_warnings changes the process-wide warning filters, so warnings
         # that other threads raise during the run are recorded here too.
@@ -88,8 +94,11 @@ class Session:
                 self.hooks.on_output,
                 warning_log,
                 self._gradients,
+                self._memory,
             )
             self._gradients.run_number += 1
+            self._memory.start_run()
+            budget_token = current_budget.set(self._memory)
             # torch.set_grad_enabled(False) called outside `with` changes the
             # thread's grad mode for good: restore it so later runs start clean.
             grad_enabled = torch.is_grad_enabled()
@@ -102,8 +111,14 @@ class Session:
                 error.__context__ = None
                 result.error = error
                 result.cancelled = error.kind == "Cancelled"
+            except ControlFlow as leaked:
+                # parse_program rejects break and continue outside loops, so this is
+                # an interpreter bug: report it as such instead of a traceback.
+                logger.error("internal control flow escaped the program", exc_info=leaked)
+                result.error = _internal_error(type(leaked).__name__, interpreter.line)
             finally:
                 torch.set_grad_enabled(grad_enabled)
+                current_budget.reset(budget_token)
             if warning_log:
                 interpreter.collect_warnings(tree.body[-1] if tree.body else tree)
 
@@ -123,3 +138,16 @@ class Session:
         if self.device == "cpu":
             return contextlib.nullcontext()
         return torch.device(self.device)
+
+
+def _internal_error(name: str, line: int) -> ProgramError:
+    text = Text(
+        ERRORS,
+        QT_TRANSLATE_NOOP(
+            "LanguageErrors",
+            "internal error of the playground ({name}) while running this line; the program may be fine. "
+            "Please report it with the program.",
+        ),
+        {"name": name},
+    )
+    return ProgramError("InternalError", text, max(line, 1), 1)

@@ -22,37 +22,52 @@ _OTHER_TEXT_LENGTH = 120
 
 
 def estimate_text_length(value: object, maximum: int) -> int:
-    """Estimate len(repr(value)) from above, stopping as soon as it passes `maximum`."""
-    total = 0
-    stack = [value]
-    seen: set[int] = set()
-    while stack and total <= maximum:
-        item = stack.pop()
+    """Estimate len(repr(value)) from above, stopping soon after it passes `maximum`.
+
+    repr writes a container each time it is referenced, so a list repeated
+    with `*` counts once per reference (its length is computed once). A
+    container inside itself prints as `[...]`. Data nested deeper than
+    MAX_DATA_DEPTH raises the MAX_DATA_DEPTH error.
+    """
+    return _TextEstimate(maximum).length(value, 0)
+
+
+class _TextEstimate:
+    def __init__(self, maximum: int) -> None:
+        self.maximum = maximum
+        self.known: dict[int, int] = {}  # id of a container -> its estimated length
+        self.open: set[int] = set()  # ids of the containers being estimated (for cycles)
+
+    def length(self, item: object, depth: int) -> int:
         kind = type(item)
         if kind is str:
-            total += len(item) + 2
-        elif kind is int:
-            total += item.bit_length() // 3 + 2
-        elif kind in (float, bool, complex) or item is None:
-            total += 50
-        elif isinstance(item, torch.Tensor):
-            total += min(item.numel(), _TENSOR_PRINT_THRESHOLD) * _CHARS_PER_ELEMENT + 200 + 8 * item.dim()
-        elif kind in (list, tuple, set, frozenset, dict) or isinstance(item, tuple):
-            if id(item) in seen:
-                total += 5
-                continue
-            seen.add(id(item))
-            total += 2 + 2 * len(item)
-            if total > maximum:
+            return len(item) + 2
+        if kind is int:
+            return item.bit_length() // 3 + 2
+        if kind in (float, bool, complex) or item is None:
+            return 50
+        if isinstance(item, torch.Tensor):
+            return min(item.numel(), _TENSOR_PRINT_THRESHOLD) * _CHARS_PER_ELEMENT + 200 + 8 * item.dim()
+        if not (kind in (list, tuple, set, frozenset, dict) or isinstance(item, tuple)):
+            return _OTHER_TEXT_LENGTH
+        key = id(item)
+        if key in self.open:
+            return 5
+        known = self.known.get(key)
+        if known is not None:
+            return known
+        if depth >= limits.MAX_DATA_DEPTH:
+            raise limit_exceeded("MAX_DATA_DEPTH", depth + 1, limits.MAX_DATA_DEPTH)
+        total = 2 + 2 * len(item)
+        self.open.add(key)
+        children = (child for pair in item.items() for child in pair) if kind is dict else item
+        for child in children:
+            if total > self.maximum:
                 break
-            if kind is dict:
-                stack.extend(item.keys())
-                stack.extend(item.values())
-            else:
-                stack.extend(item)
-        else:
-            total += _OTHER_TEXT_LENGTH
-    return total
+            total += self.length(child, depth + 1)
+        self.open.discard(key)
+        self.known[key] = total
+        return total
 
 
 def check_text(value: object, maximum: int = limits.MAX_SEQUENCE_LENGTH) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+import traceback
 
 import pytest
+import torch
 
 from explorer.language import Session, limits
 
@@ -14,6 +16,8 @@ OVER_LIMIT = [
     ("x = 2\nfor i in range(40):\n    x = x * x", "MAX_INT_BITS", 3),
     ("1 << 10**9", "MAX_INT_BITS", 1),
     ("x = pow(10, 10**9)", "MAX_INT_BITS", 1),
+    ("x = pow(10, 10**9, None)", "MAX_INT_BITS", 1),
+    ("x = pow(base=10, exp=10**9)", "MAX_INT_BITS", 1),
     ("x = [0] * 10**10", "MAX_SEQUENCE_LENGTH", 1),
     ("x = 'a' * 10**10", "MAX_SEQUENCE_LENGTH", 1),
     ("s = 'a'\nfor i in range(100):\n    s = s + s", "MAX_SEQUENCE_LENGTH", 3),
@@ -43,6 +47,23 @@ OVER_LIMIT = [
     ("x = [i for i in range(10**9)]", "MAX_LOOP_ITERATIONS", 1),
     ("print(f'{1:>100000000}')", "MAX_FORMAT_WIDTH", 1),
     ("print('%100000000d' % 1)", "MAX_FORMAT_WIDTH", 1),
+    ("s = '%*d' % (10**9, 1)", "MAX_FORMAT_WIDTH", 1),
+    ("s = '%*d' % (-10**9, 1)", "MAX_FORMAT_WIDTH", 1),
+    ("s = '%.*f' % (10**9, 1.5)", "MAX_FORMAT_WIDTH", 1),
+    ("s = '%d %-*s' % (1, 10**9, 'a')", "MAX_FORMAT_WIDTH", 1),
+    ("a = [0]\na[0] = a\nt = torch.tensor(a)", "MAX_DATA_DEPTH", 3),
+    ("a = [0]\nfor i in range(200):\n    a = [a]\nprint(a)", "MAX_DATA_DEPTH", 4),
+    ("a = [0]\nfor i in range(200):\n    a = [a]\ns = f'{a}'", "MAX_DATA_DEPTH", 4),
+    ("a = torch.ones(10000, 10000)\nb = a @ a", "MAX_OPERATION_FLOPS", 2),
+    ("a = torch.ones(2000, 2000)\nb = torch.mm(a, a)", "MAX_OPERATION_FLOPS", 2),
+    ("a = torch.ones(2000, 2000)\nb = a.matmul(a)", "MAX_OPERATION_FLOPS", 2),
+    ("a = torch.ones(50, 500, 500)\nb = torch.bmm(a, a)", "MAX_OPERATION_FLOPS", 2),
+    ("a = torch.ones(2000, 2000)\nb = torch.einsum('ij,jk->ik', a, a)", "MAX_OPERATION_FLOPS", 2),
+    ("a = torch.ones(2000, 2000)\nb = torch.tensordot(a, a, 1)", "MAX_OPERATION_FLOPS", 2),
+    ("a = torch.ones(2000, 2000)\nb = torch.nn.functional.linear(a, a)", "MAX_OPERATION_FLOPS", 2),
+    ("a = torch.ones(5000, 5000)\nb = torch.cdist(a, a)", "MAX_OPERATION_FLOPS", 2),
+    ("a = torch.ones(1000, 1000, dtype=torch.float16)\nb = a @ a", "MAX_OPERATION_FLOPS", 2),
+    ("a = torch.ones(2000, 2000)\na @= a", "MAX_OPERATION_FLOPS", 2),
     ("'{:>100000000}'.format(1)", "MAX_FORMAT_WIDTH", 1),
     ("x = " + "+".join(["1"] * 150), "MAX_NESTING_DEPTH", 1),
 ]
@@ -72,6 +93,10 @@ def test_limits_are_named_constants():
         "MAX_SEQUENCE_LENGTH",
         "MAX_OUTPUT_CHARS",
         "MAX_FORMAT_WIDTH",
+        "MAX_DATA_DEPTH",
+        "MAX_OPERATION_FLOPS",
+        "MAX_TOTAL_TENSOR_BYTES",
+        "MAX_CREATED_SEQUENCE_BYTES",
     ):
         assert isinstance(getattr(limits, name), int)
 
@@ -123,3 +148,128 @@ def test_tensor_from_nested_data_checked(source):
 
     assert result.error.kind == "LimitExceeded"
     assert "MAX_TENSOR_ELEMENTS" in str(result.error)
+
+
+# Programs that keep building memory, run against budgets a thousand times
+# smaller than the defaults so the test stays fast: (program, limit, line).
+MEMORY_PROGRAMS = [
+    ("xs = []\nfor i in range(200):\n    xs.append(torch.zeros(10**5))", "MAX_TOTAL_TENSOR_BYTES", 3),
+    ("xs = []\nfor i in range(200):\n    xs.append(torch.zeros(10**5)[1:])", "MAX_TOTAL_TENSOR_BYTES", 3),
+    ("xs = [torch.ones(10**5) * i for i in range(200)]", "MAX_TOTAL_TENSOR_BYTES", 1),
+    ("xs = [[0] * 10**4 for i in range(300)]", "MAX_CREATED_SEQUENCE_BYTES", 1),
+    ("xs = [list(range(10**4)) for i in range(300)]", "MAX_CREATED_SEQUENCE_BYTES", 1),
+    ("xs = ['a' * 10**5 + str(i) for i in range(300)]", "MAX_CREATED_SEQUENCE_BYTES", 1),
+    ("t = torch.zeros(10**4)\nxs = [t.tolist() for i in range(300)]", "MAX_CREATED_SEQUENCE_BYTES", 2),
+]
+
+
+@pytest.mark.parametrize(("source", "limit", "line"), MEMORY_PROGRAMS, ids=[case[0][:40] for case in MEMORY_PROGRAMS])
+def test_memory_budget_stops_program(monkeypatch, source, limit, line):
+    monkeypatch.setattr(limits, "MAX_TOTAL_TENSOR_BYTES", limits.MAX_TOTAL_TENSOR_BYTES // 1000)
+    monkeypatch.setattr(limits, "MAX_CREATED_SEQUENCE_BYTES", limits.MAX_CREATED_SEQUENCE_BYTES // 1000)
+    result = Session().run(source)
+
+    assert result.error is not None
+    assert result.error.kind == "LimitExceeded"
+    assert limit in str(result.error)
+    assert result.error.line == line
+
+
+def test_products_within_flop_limit_run():
+    source = (
+        "x = torch.randn(500, 3)\nw = torch.zeros(3, 1)\ny = x @ w\n"
+        "a = torch.ones(1000, 1000)\nb = torch.einsum('ij,jk->ik', a, a)\n"
+        "c = torch.bmm(torch.ones(10, 100, 100), torch.ones(10, 100, 100))\n"
+        "d = torch.ones(1000).dot(torch.ones(1000))\nprint(y.shape, b.shape, c.shape, d.item())"
+    )
+    result = Session().run(source)
+
+    assert result.error is None
+    assert result.output == "torch.Size([500, 1]) torch.Size([1000, 1000]) torch.Size([10, 100, 100]) 1000.0\n"
+
+
+def test_freed_tensors_leave_tensor_budget(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_TOTAL_TENSOR_BYTES", 200_000)
+    # Each tensor takes 40,000 bytes and is freed when x is bound to the next
+    # one; at most three are alive at once (the old x, zeros and the sum).
+    result = Session().run("for i in range(100):\n    x = torch.zeros(10_000) + i\nprint('done')")
+
+    assert result.error is None
+    assert result.output == "done\n"
+
+
+def test_tensor_budget_counts_live_tensors(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_TOTAL_TENSOR_BYTES", 10_000)
+    session = Session()
+    # Only the errors are kept: a RunResult's names would keep the tensors alive.
+    kept = session.run("a = torch.zeros(1000)\nb = a[1:]\nc = a.view(10, 100)").error
+    over = session.run("d = torch.zeros(2000)").error
+    session.run("del a\ndel b\ndel c")
+    after_free = session.run("d = torch.zeros(2000)").error
+
+    assert kept is None
+    assert "MAX_TOTAL_TENSOR_BYTES" in str(over)
+    assert over.line == 1
+    assert after_free is None
+
+
+def test_sequence_budget_resets_each_run(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_CREATED_SEQUENCE_BYTES", 1_000_000)
+    session = Session()
+    results = [session.run("x = [0] * 100_000") for _ in range(3)]
+
+    assert [result.error for result in results] == [None, None, None]
+
+
+def test_deep_data_in_comparison_names_data_depth():
+    source = "a = [0]\nb = [0]\nfor i in range(5000):\n    a = [a]\n    b = [b]\nsame = a == b"
+    result = Session().run(source)
+
+    assert result.error.kind == "LimitExceeded"
+    assert result.error.line == 6
+    assert "data is nested too deep" in str(result.error)
+    assert "MAX_DATA_DEPTH" in str(result.error)
+    assert "code is nested" not in str(result.error)
+
+
+def test_memory_error_message_names_memory_and_line(monkeypatch):
+    import explorer.language.safe_builtins as safe_builtins
+
+    def exhausted(interp, args, kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(safe_builtins.BUILTINS["len"], "implementation", exhausted)
+    result = Session().run("x = 1\nn = len([1, 2])")
+
+    assert result.error.kind == "MemoryError"
+    assert "memory" in str(result.error)
+    assert result.error.line == 2
+
+
+def test_cyclic_list_to_tensor_is_fast():
+    started = time.perf_counter()
+    result = Session().run("a = [0]\na[0] = a\nt = torch.tensor(a)")
+
+    assert "MAX_DATA_DEPTH" in str(result.error)
+    assert time.perf_counter() - started < 1
+
+
+def test_manual_seed_formats_no_stack(monkeypatch):
+    # torch's lazy seeding of unavailable device backends formats the caller's
+    # stack on every call, which costs more the deeper the interpreter's stack is.
+    calls = []
+    real_format_stack = traceback.format_stack
+    monkeypatch.setattr(traceback, "format_stack", lambda *args: calls.append(1) or real_format_stack(*args))
+    result = Session().run("for i in range(10):\n    g = torch.manual_seed(i)\nx = torch.rand(1)")
+
+    assert result.error is None
+    assert calls == []
+
+
+def test_manual_seed_still_seeds():
+    session = Session()
+    first = session.run("torch.manual_seed(7)\na = torch.rand(3).tolist()").names["a"]
+    second = session.run("torch.manual_seed(7)\nb = torch.rand(3).tolist()").names["b"]
+    torch.manual_seed(7)
+
+    assert first == second == torch.rand(3).tolist()

@@ -8,7 +8,8 @@ import sys
 import pytest
 import torch
 
-from explorer.language import Session
+from explorer.language import ProgramError, Session
+from explorer.language import source as source_module
 
 SETUP = "x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = (x * 2).sum()\n"
 
@@ -200,3 +201,33 @@ def test_shell_escape_found_after_code():
     assert result.error.kind == "Unsupported"
     assert (result.error.line, result.error.column) == (2, 3)
     assert result.output == ""
+
+
+def test_leaked_control_flow_is_internal_error(monkeypatch):
+    # With the static check removed, a top-level break reaches the boundary of
+    # Session.run as the interpreter's own BreakLoop exception.
+    monkeypatch.setattr(source_module, "check_statement_context", lambda tree, source: None)
+    result = Session().run("print('before')\nbreak")
+
+    assert isinstance(result.error, ProgramError)
+    assert result.error.kind == "InternalError"
+    assert result.error.line == 2
+    assert result.output == "before\n"
+
+
+def test_empty_tensors_hold_no_process_memory():
+    result = Session().run(
+        "a = torch.empty(4096, dtype=torch.uint8).tolist()\n"
+        "b = torch.empty_like(torch.ones(512, dtype=torch.float64)).tolist()\n"
+        "c = torch.empty(2, 3, requires_grad=True)\n"
+        "print(sum(a), sum(b), c.is_leaf, c.requires_grad)"
+    )
+
+    assert result.error is None
+    assert result.output == "0 0.0 True True\n"
+
+
+def test_new_empty_not_reachable():
+    result = Session().run("x = torch.ones(2).new_empty(4096)")
+
+    assert result.error.kind == "NotAllowed"
