@@ -16,6 +16,8 @@ run's cancel event after GUARD_SECONDS. The script counts:
   class or function) left in the program's names;
 - internal-looking errors: ProgramErrors whose message names an interpreter
   class, which means an internal value leaked into a user-facing message.
+  An "InternalError" ProgramError (an interpreter exception caught at the
+  boundary of `Session.run`) counts as a crash.
 
 The programs are the test corpus (tests/language/corpus), the tutorial cells
 05 to 08, mutations of them (token swaps, deletions, duplications, inserted
@@ -57,9 +59,7 @@ GUARD_SECONDS = 2.0
 HANG_SECONDS = 2.0
 # Estimate: most slow evaluation steps (a constructor checked on the meta
 # device, a tensor printed) take about 100 microseconds, so 10000 steps stay
-# near one second, half of HANG_SECONDS. torch.manual_seed takes 150 to 400
-# microseconds in a playground loop (torch 2.13 formats a stack trace for its
-# lazy CUDA seeding on every call), which the loop limit keeps under a second.
+# near one second, half of HANG_SECONDS.
 FUZZ_LIMITS = {
     "MAX_EVALUATION_STEPS": 10_000,
     "MAX_LOOP_ITERATIONS": 2_000,
@@ -118,12 +118,24 @@ ESCAPE_STATEMENTS = [
     "torch.autograd.Function",
 ]
 
+# Inserted as whole top-level statements: each must stop with an error, never escape Session.run.
+FAILING_STATEMENTS = [
+    "break",
+    "continue",
+    "if True:\n    break",
+    "_a = [0]\n_a[0] = _a\n_t = torch.tensor(_a)",
+    "_m = torch.ones(3000, 3000) @ torch.ones(3000, 3000)",
+    "_s = '%*d' % (10**9, 1)",
+    "_p = pow(10, 10**9, None)",
+]
+
 INSERTED_TOKENS = [
     "__class__", "__dict__", "__globals__", "__builtins__", "__subclasses__", "__import__", "__mro__",
     "__bases__", "__self__", "__func__", "__code__", "__reduce__", "__init__", "_C", "_saved_self",
     "os", "sys", "open", "eval", "exec", "getattr", "type", "globals", "import", "from", "lambda",
     ".", "(", ")", "[", "]", ",", ":", "**", "*", "@", "=", "-", "not", "if", "for", "in",
     "10**100", "9999999999", "2**31", "1e308", "-1", "0", "float('nan')", "100000000", "65536", "'x' * 10**9",
+    "break", "continue", "return", "yield", "'%*d' % (10**9, 1)", "pow(10, 10**9, None)",
 ]
 
 HUGE_NUMBERS = ["10**100", "9999999999", "2**63", "1e308", "-9999999", "100000000", "10**8", "2**40", "99999", "0", "-1"]
@@ -338,6 +350,8 @@ def make_program(corpus: list[str], rng: random.Random) -> tuple[str, bool]:
     if choice < 5:
         return insert_statement(generate_program(rng), rng.choice(ESCAPE_STATEMENTS), rng), True
     if choice < 7:
+        if rng.randrange(4) == 0:
+            return insert_statement(base, rng.choice(FAILING_STATEMENTS), rng), True
         return insert_statement(base, rng.choice(ESCAPE_STATEMENTS), rng), True
     if choice < 9:
         return nest_deeply(base, rng), False
@@ -471,6 +485,8 @@ class Worker:
             error = result.error
             if error is not None and not isinstance(error, ProgramError):
                 findings["crash"] = f"error of type {type(error).__name__}"
+            elif error is not None and error.kind == "InternalError":
+                findings["crash"] = f"InternalError: {error}"
             elif error is not None and any(name in str(error) for name in _INTERNAL_NAMES):
                 findings["internal"] = f"{error.kind}: {error}"
             elif error is not None and (error.line < 1 or error.column < 1):
