@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextvars
 import gc
+import threading
 import weakref
 
 import torch
@@ -28,13 +29,22 @@ ITEM_BYTES = 8  # a reference in a list, tuple, set or dict
 CHARACTER_BYTES = 1
 NUMBER_ITEM_BYTES = 32  # a reference and a new float or int object, as tolist() makes
 
+# Results that are never tensors, skipped first because most results are one of them.
+_SCALAR_TYPES = frozenset({int, float, bool, str, type(None)})
+
 
 class MemoryBudget:
     """The memory counters of one session."""
 
     def __init__(self) -> None:
-        # data_ptr of each tracked storage -> (weak reference, bytes)
-        self._storages: dict[int, tuple[weakref.ref, int]] = {}
+        # data_ptr of each tracked storage -> its bytes, and the weak reference
+        # to each storage -> its data_ptr.
+        self._storages: dict[int, int] = {}
+        self._pointers: dict[weakref.ref, int] = {}
+        # A storage may be freed in another thread (the GUI dropping an old
+        # result) while a run counts new ones. Reentrant, because freeing can
+        # happen inside the counting itself (gc.collect below).
+        self._lock = threading.RLock()
         self.tensor_bytes = 0
         self.created_sequence_bytes = 0
 
@@ -43,7 +53,12 @@ class MemoryBudget:
 
     def track(self, value: object) -> None:
         """Count the storage of a tensor result, or of the tensors directly inside a tuple or list result."""
-        if isinstance(value, _TENSOR_TYPE):
+        value_type = value.__class__
+        if value_type is _TENSOR_TYPE:
+            self._track_tensor(value)
+        elif value_type in _SCALAR_TYPES:
+            return
+        elif isinstance(value, _TENSOR_TYPE):
             self._track_tensor(value)
         elif isinstance(value, (tuple, list)) and len(value) <= 64:
             for item in value:
@@ -59,19 +74,22 @@ class MemoryBudget:
         size = storage.nbytes()
         # CPython calls the callback as soon as the storage is freed, before the
         # allocator can hand the same address to a new storage.
-        reference = weakref.ref(storage, lambda _reference, pointer=pointer: self._release(pointer))
-        self._storages[pointer] = (reference, size)
-        self.tensor_bytes += size
+        reference = weakref.ref(storage, self._release)
+        with self._lock:
+            self._storages[pointer] = size
+            self._pointers[reference] = pointer
+            self.tensor_bytes += size
         if self.tensor_bytes > limits.MAX_TOTAL_TENSOR_BYTES:
             # Tensors in reference cycles wait for the garbage collector: give it one chance.
             gc.collect()
             if self.tensor_bytes > limits.MAX_TOTAL_TENSOR_BYTES:
                 raise limit_exceeded("MAX_TOTAL_TENSOR_BYTES", self.tensor_bytes, limits.MAX_TOTAL_TENSOR_BYTES)
 
-    def _release(self, pointer: int) -> None:
-        entry = self._storages.pop(pointer, None)
-        if entry is not None:
-            self.tensor_bytes -= entry[1]
+    def _release(self, reference: weakref.ref) -> None:
+        with self._lock:
+            pointer = self._pointers.pop(reference, None)
+            size = self._storages.pop(pointer, 0)
+            self.tensor_bytes -= size
 
     def note_created(self, count: int, item_bytes: int) -> None:
         self.created_sequence_bytes += count * item_bytes
