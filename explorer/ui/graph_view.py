@@ -145,6 +145,7 @@ class GraphView(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(140)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self.next_match)
         self._search_status = QLabel(self)
@@ -218,7 +219,8 @@ class GraphView(QWidget):
         self._zoom_out.setText(self.tr("Zoom out"))
         self._fit.setText(self.tr("Fit"))
         self._reset.setText(self.tr("100%"))
-        self.search.setPlaceholderText(self.tr("Find a name or grad_fn (Enter: next)"))
+        self.search.setPlaceholderText(self.tr("Find a name or grad_fn"))
+        self.search.setToolTip(self.tr("Finds nodes by variable name or grad_fn class; Enter goes to the next match (Ctrl+F)"))
         self._show_button.setText(self.tr("Show"))
         self.gradcheck_button.setText(self.tr("Check gradients"))
         self.gradcheck_button.setToolTip(
