@@ -174,7 +174,10 @@ class ExpressionHandlers:
         op_type = node.op.__class__
         check_operands(op_type, left, right)
         result = BINARY_OPERATORS[op_type](left, right)
-        self.memory.track(result)
+        if op_type is ast.Mod and result.__class__ is str:
+            budget.note_created(len(result), budget.CHARACTER_BYTES)
+        else:
+            self.memory.track(result)
         return result
 
     def power(self: Interpreter, base: object, exponent: object) -> Any:
@@ -227,7 +230,12 @@ class ExpressionHandlers:
             args = self._arguments(node.args)
             kwargs = self._keywords(node.keywords) if node.keywords else {}
             result = self.call_value(function, args, kwargs)
-        self.memory.track(result)
+        if result.__class__ is str:
+            # repr(), str.format() and other string methods: each result is at
+            # most MAX_SEQUENCE_LENGTH long, but a loop can keep many of them.
+            budget.note_created(len(result), budget.CHARACTER_BYTES)
+        else:
+            self.memory.track(result)
         if self.warning_log:
             self.collect_warnings(node)
         return result

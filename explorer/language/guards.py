@@ -293,7 +293,7 @@ _PRODUCT_WORK = {
 # 500 x 500 matrices on one CPU thread with torch 2.13 (float16 took about 20
 # times as long as float32). Types not listed took about as long as float32.
 _FLOP_WEIGHTS = {
-    torch.float16: 16,
+    torch.float16: 20,
     torch.bfloat16: 4,
     torch.float64: 2,
     torch.int64: 3,

@@ -273,3 +273,16 @@ def test_manual_seed_still_seeds():
     torch.manual_seed(7)
 
     assert first == second == torch.rand(3).tolist()
+
+
+def test_sequence_budget_counts_kept_strings(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_CREATED_SEQUENCE_BYTES", 1_000_000)
+    sources = [
+        "big = [0] * 10**4\nkept = [repr(big) for i in range(100)]",
+        "s = 'a' * 10**4\nkept = ['%s' % s for i in range(200)]",
+        "s = 'a' * 10**4\nkept = ['{}'.format(s) for i in range(200)]",
+    ]
+    results = [Session().run(source) for source in sources]
+
+    for result in results:
+        assert "MAX_CREATED_SEQUENCE_BYTES" in str(result.error)
