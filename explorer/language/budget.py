@@ -5,6 +5,11 @@ A weak reference on each storage subtracts its bytes when torch frees it. Lists
 and strings cannot be weakly referenced, so their budget counts what bulk
 operations build during one run, whether or not the program keeps it.
 
+NOTE: only tensors that an expression of the program evaluates to are
+counted. Gradients that backward() stores in `.grad` and optimizer state
+(Adam keeps two tensors per parameter) are not, though they are at most a few
+times the size of the counted parameters.
+
 The budget of the running program is found through a context variable that
 `Session.run` sets, so size checks deep in `guards` reach it without an
 interpreter argument. Outside a run they check sizes only.
