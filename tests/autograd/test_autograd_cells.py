@@ -137,9 +137,9 @@ def test_cell_07_capture_is_cheap():
     for _ in range(calls):
         recorder.before_backward(cost, names)
     per_call = (time.perf_counter() - started) / calls
-    # The capture plus the backward hooks (two per node, 7 nodes) measured
-    # about 50 microseconds on the build machine; an interpreted step takes
-    # about 1.4 ms, so this keeps tracing under a tenth of a step.
+    # The capture plus installing one backward hook per node (7 nodes)
+    # measured 20 to 40 microseconds on the build machine under load; the
+    # bound leaves room for slower machines.
     assert per_call < 120e-6, f"before_backward took {per_call * 1e6:.1f} us per call"
 
 
