@@ -132,6 +132,22 @@ def find_chains(graph: GraphSnapshot, edges: list[tuple[str, str, dict[str, str]
     return chains
 
 
+def chain_representatives(graph: GraphSnapshot, options: DrawOptions = DEFAULT_OPTIONS) -> dict[str, str]:
+    """Return node id -> id of the drawn node that stands for it, for nodes hidden in collapsed chains."""
+    if not options.collapse_chains:
+        return {}
+    edges = [
+        (tail, head, attributes)
+        for tail, head, attributes in graph.edges
+        if options.saved or (graph.nodes[tail].kind != SAVED and not is_saved_edge(attributes))
+    ]
+    representatives: dict[str, str] = {}
+    for chain in find_chains(graph, edges):
+        for node_id in chain[1:]:
+            representatives[node_id] = chain[0]
+    return representatives
+
+
 def collapse_chains(
     graph: GraphSnapshot,
     statements: list[tuple[str, dict[str, str]]],

@@ -74,6 +74,8 @@ class GraphView(QWidget):
         self._workers: set[LayoutWorker] = set()
         self._gradcheck_worker: GradcheckWorker | None = None
         self._sources: tuple = ()
+        # Node id -> the drawn node standing for it, for nodes inside collapsed chains.
+        self._representatives: dict[str, str] = {}
         self._matches: list[str] = []
         self._match_index = -1
         self._message_text = ""
@@ -381,6 +383,7 @@ class GraphView(QWidget):
 
     def _set_graph(self, graph) -> None:
         self._graph = graph
+        self._representatives = {}
         self._layout = None
         self._dot_source = "" if graph is None else graph.dot_source
         self._request += 1
@@ -487,6 +490,7 @@ class GraphView(QWidget):
         worker = self.sender()
         if isinstance(worker, LayoutWorker):
             self._dot_source = worker.dot_source
+            self._representatives = worker.representatives
         self.show_layout(layout)
 
     @Slot(int, str)
@@ -583,22 +587,22 @@ class GraphView(QWidget):
         if trace is None or not self.canvas.node_items:
             return
         steps = trace.steps
-        # NOTE: with chains collapsed, steps of the hidden chain members mark nothing.
+        drawn = self._drawn_id
         running = steps[position - 1] if position > 0 else None
-        done = {step.node_id for step in steps[: max(position - 1, 0)]}
-        self.canvas.set_step_marks(None if running is None else running.node_id, done)
+        done = {drawn(step.node_id) for step in steps[: max(position - 1, 0)]}
+        self.canvas.set_step_marks(None if running is None else drawn(running.node_id), done)
         if running is not None:
             self.inspector.show_node(running.node_id, running)
 
         gradients: dict[tuple[str, str], str] = {}
         if running is not None:
             for edge, grad in zip(running.edges, running.grad_inputs):
-                if edge is not None:
-                    gradients[edge] = _gradient_text(grad)
+                if edge is not None and drawn(edge[0]) != drawn(edge[1]):
+                    gradients[(drawn(edge[0]), drawn(edge[1]))] = _gradient_text(grad)
             if position == 1 and self._graph.root_id and running.grad_outputs:
-                gradients[(running.node_id, self._graph.root_id)] = _gradient_text(running.grad_outputs[0])
+                gradients[(drawn(running.node_id), self._graph.root_id)] = _gradient_text(running.grad_outputs[0])
             if running.leaf_id is not None and running.grad_outputs:
-                gradients[(running.leaf_id, running.node_id)] = _gradient_text(running.grad_outputs[0])
+                gradients[(running.leaf_id, drawn(running.node_id))] = _gradient_text(running.grad_outputs[0])
         self.canvas.set_edge_gradients(gradients)
 
         leaf_grads = dict(trace.leaf_grads_before)
@@ -609,6 +613,9 @@ class GraphView(QWidget):
             item = self.canvas.node_items.get(leaf_id)
             if item is not None:
                 item.set_grad_line(_gradient_text(grad))
+
+    def _drawn_id(self, node_id: str) -> str:
+        return self._representatives.get(node_id, node_id)
 
     # Export
 

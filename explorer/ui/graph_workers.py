@@ -62,13 +62,15 @@ class LayoutWorker(QThread):
         self._options = options
         self._timeout = timeout
         self.dot_source = ""
+        self.representatives: dict[str, str] = {}
 
     def run(self) -> None:
-        from explorer.autograd.decorate import write_graph_dot
+        from explorer.autograd.decorate import chain_representatives, write_graph_dot
         from explorer.layout import LayoutError, layout_dot
 
         try:
             self.dot_source = write_graph_dot(self._graph, self._options)
+            self.representatives = chain_representatives(self._graph, self._options)
             layout = layout_dot(self.dot_source, timeout=self._timeout)
         except LayoutError as error:
             self.layout_failed.emit(self.request, error.text.localized())

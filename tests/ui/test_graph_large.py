@@ -56,3 +56,16 @@ def test_node_cap_offers_collapse(qtbot, view, monkeypatch):
     assert "MulBackward0 ×60" in labels
     assert view.node_count() == 4
     assert view.option_actions["collapse_chains"].isChecked()
+
+
+def test_replay_marks_collapsed_chain(qtbot, view):
+    report = ProgramRunner().run([ProgramSource(chain_source(10))])
+    view.show_report(report)
+    with qtbot.waitSignal(view.layout_shown, timeout=LAYOUT_TIMEOUT_MS):
+        view.option_actions["collapse_chains"].setChecked(True)
+    chain_node = [node_id for node_id, item in view.canvas.node_items.items() if "×10" in item.label][0]
+    view.stepper.reset()
+    view.stepper.step_forward()
+    view.stepper.step_forward()
+    # The second MulBackward0 of the chain is hidden inside the collapsed node.
+    assert view.canvas.node_items[chain_node].pen().color().name() == "#9400d3"
