@@ -256,3 +256,24 @@ def test_export_to_missing_folder_reports_error(tab, qtbot, tmp_path):
     assert not tab.export_csv_to(str(tmp_path / "missing" / "loss.csv"))
 
     assert "Could not write" in field(tab, QLabel, "status_label").text()
+
+
+def test_million_epochs_keep_bounded_points(tab):
+    from explorer.training import TrainingProgress
+    from explorer.ui.training_plots import LOSS_PLOT_POINTS, PARAMETER_PLOT_POINTS
+
+    tab.plots.reset(3, (2.0, 2.0, 2.0), 1.0, 1_000_000)
+    chunk = 10_000
+    for first in range(1, 1_000_001, chunk):
+        epochs = np.arange(first, first + chunk)
+        tab.plots.add_progress(TrainingProgress(
+            epoch=int(epochs[-1]), total_epochs=1_000_000, losses=(1.0 / epochs).astype(np.float32),
+            weights=[2.0, 2.0, 2.0], bias=1.0, prediction=15.0, elapsed=1.0,
+            parameter_epochs=epochs[::2000], parameters=np.ones((len(epochs[::2000]), 4), dtype=np.float32)))
+    tab.plots.redraw()
+
+    epochs, _ = tab.plots.loss_curve.getData()
+    assert len(epochs) <= LOSS_PLOT_POINTS + 1
+    assert epochs[0] == 1
+    assert epochs[-1] == 1_000_000
+    assert len(tab.plots.parameter_series) <= PARAMETER_PLOT_POINTS
