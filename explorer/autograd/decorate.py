@@ -22,7 +22,7 @@ MAX_DRAWN_NODES = 8000
 
 @dataclass(frozen=True)
 class DrawOptions:
-    """What the drawing shows.
+    """Switches for the parts of the graph the drawing shows.
 
     `attributes`: saved non-tensor values in function labels. `saved`:
     saved-tensor nodes and their dashed edges. `values` and `grads`: the

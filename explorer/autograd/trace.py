@@ -64,8 +64,8 @@ class BackwardTrace:
     """The recorded run of one backward(), for replay in the view.
 
     `leaf_grads_before` maps each leaf's node id to its `.grad` before that
-    backward() (None where it had none). `complete` is False when the engine
-    stopped early, as when backward() raised.
+    backward() (None where it had none). `complete` is False when a hook
+    failed to record a step, so steps are missing.
     """
 
     steps: tuple[BackwardStep, ...]
@@ -128,7 +128,6 @@ class _Event:
     grad_outputs: tuple[_Kept | None, ...] = ()
     grad_inputs: tuple[_Kept | None, ...] = ()
     leaf_grad: _Kept | None = None
-    finished: bool = False
 
 
 class BackwardTracer:
@@ -145,6 +144,7 @@ class BackwardTracer:
         self._events: list[_Event] = []
         self._leaf_grads_before: dict[int, _Kept | None] = {}
         self._hook_failures = 0
+        self._failed_since_install = False
 
     def install(self, walk: FunctionWalk) -> None:
         """Hook every node of `walk` for the backward() about to run."""
@@ -152,6 +152,7 @@ class BackwardTracer:
         self._walk = walk
         self._events = []
         self._leaf_grads_before = {}
+        self._failed_since_install = False
         handles = self._handles
         on_finished = self._on_node_finished
         for index, fn in enumerate(walk.functions):
@@ -183,7 +184,6 @@ class BackwardTracer:
                 index,
                 grad_outputs=tuple(_keep(grad) for grad in grad_outputs),
                 grad_inputs=tuple(_keep(grad) for grad in grad_inputs),
-                finished=True,
             )
             if grad_inputs == () and self._walk is not None:
                 # Only AccumulateGrad has no inputs to pass gradients to.
@@ -192,6 +192,7 @@ class BackwardTracer:
                     event.leaf_grad = _keep(variable.grad)
             self._events.append(event)
         except Exception:  # noqa: BLE001 - an exception here would fail the learner's backward()
+            self._failed_since_install = True
             self._hook_failures += 1
             if self._hook_failures <= MAX_LOGGED_HOOK_FAILURES:
                 logger.exception("recording a backward step failed")
@@ -235,7 +236,7 @@ class BackwardTracer:
             leaf_id = None if variable is None else leaf_ids.get(id(variable))
             if leaf_id is not None:
                 before[leaf_id] = _snapshot(kept)
-        complete = all(event.finished for event in self._events)
-        # NOTE: post-hooks only run after a node succeeds, so a backward() that
-        # raised leaves out its failing node and `complete` stays True.
+        # NOTE: post-hooks run only after a node succeeds, so a backward() that
+        # raised ends before its failing node, and nothing marks that here.
+        complete = not self._failed_since_install
         return BackwardTrace(steps=tuple(steps), leaf_grads_before=before, complete=complete)

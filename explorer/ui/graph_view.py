@@ -221,6 +221,7 @@ class GraphView(QWidget):
         self._zoom_out.setText(self.tr("Zoom out"))
         self._fit.setText(self.tr("Fit"))
         self._reset.setText(self.tr("100%"))
+
         self.search.setPlaceholderText(self.tr("Find a name or grad_fn"))
         self.search.setToolTip(self.tr("Finds nodes by variable name or grad_fn class; Enter goes to the next match (Ctrl+F)"))
         self._show_button.setText(self.tr("Show"))
@@ -240,6 +241,7 @@ class GraphView(QWidget):
             action.setText(option_texts[key])
         for (fmt, scale), action in self.export_actions.items():
             action.setText(self._export_text(fmt, scale))
+
         self.collapse_button.setText(self.tr("Collapse repeated chains and draw"))
         self._source_note.setText(
             self.tr(
@@ -249,6 +251,7 @@ class GraphView(QWidget):
             )
         )
         self._legend.setText(self._legend_html())
+
         if self._pages.currentIndex() == MESSAGE_PAGE and not self._message_text:
             self._message.setText(self._placeholder_text())
         if self._large_graph and self._graph is not None:

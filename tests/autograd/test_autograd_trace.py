@@ -174,3 +174,20 @@ def test_runner_reports_trace_for_cells(cells_dir):
         report = ProgramRunner(with_layout=False).run([ProgramSource(source)])
         assert report.graph.backward is not None, cell
         assert len(report.graph.backward.steps) == count, cell
+
+
+def test_trace_of_failed_backward_keeps_steps_before():
+    x = torch.tensor(2.0, requires_grad=True)
+    y = x * 3
+    z = y.exp()
+    names = {"x": x, "y": y, "z": z}
+    recorder = GraphRecorder()
+    recorder.before_backward(z, names)
+    y.grad_fn.register_prehook(lambda grads: (_ for _ in ()).throw(RuntimeError("stop here")))
+    try:
+        z.backward()
+    except RuntimeError:
+        pass
+    graph = recorder.build(names, root=z)
+    # ExpBackward0 ran; MulBackward0 raised in its pre-hook, so neither it nor AccumulateGrad ran.
+    assert [step.name for step in graph.backward.steps] == ["ExpBackward0"]
