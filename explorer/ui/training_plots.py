@@ -153,6 +153,7 @@ class TrainingPlots(QWidget):
         for line in self._target_lines:
             item.removeItem(line)
         self._legend.clear()
+
         shown = min(features, MAX_SHOWN_WEIGHTS)
         self._parameter_curves = []
         self._target_lines = []
@@ -165,6 +166,7 @@ class TrainingPlots(QWidget):
                                    pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine))
             item.addItem(line)
             self._target_lines.append(line)
+
         self.parameter_series = DecimatedSeries(PARAMETER_PLOT_POINTS, columns=shown + 1)
         self.loss_series.clear()
         self._one_feature = features == 1
