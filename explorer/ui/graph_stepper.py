@@ -68,7 +68,9 @@ class BackwardStepper(QWidget):
         self.title.setText(self.tr("backward() replay:"))
         self.reset_button.setText(self.tr("Reset"))
         self.back_button.setText(self.tr("Step back"))
+        self.back_button.setToolTip(self.tr("Step back (Ctrl+Left)"))
         self.forward_button.setText(self.tr("Step"))
+        self.forward_button.setToolTip(self.tr("Run the next node (Ctrl+Right)"))
         self.play_button.setText(self.tr("Pause") if self.play_button.isChecked() else self.tr("Play"))
         self._update_status()
 

@@ -209,6 +209,8 @@ class GraphView(QWidget):
             (QKeySequence("Ctrl+0"), self.canvas.reset_zoom),
             (QKeySequence("Ctrl+9"), self.canvas.fit),
             (QKeySequence.StandardKey.Find, self.search.setFocus),
+            (QKeySequence("Ctrl+Right"), self.stepper.step_forward),
+            (QKeySequence("Ctrl+Left"), self.stepper.step_back),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -1,6 +1,7 @@
 """Replaying the recorded backward pass in the graph view."""
 
 import pytest
+from PySide6.QtCore import Qt
 import torch
 
 from explorer.autograd.walk import walk_functions
@@ -158,3 +159,13 @@ def test_accumulate_grad_names_its_variable(view, cells_dir):
     accumulate = [node_id for node_id, info in report.graph.nodes.items() if info.name == "AccumulateGrad"][0]
     view.select_node(accumulate)
     assert "variable: x" in view.inspector.toPlainText()
+
+
+def test_keys_step_through(qtbot, view, cells_dir):
+    show_cell(view, cells_dir, "05_autograd_basics.py")
+    view.canvas.setFocus()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert view.stepper.position == 2
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert view.stepper.position == 1
