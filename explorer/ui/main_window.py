@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self._probe: DeviceProbeWorker | None = None
         self._about: AboutDialog | None = None
         self._status_text = ""
+        # A session's device, applied once the device list is known.
+        self._pending_device: str | None = None
         self.training = None  # TrainingTab, built once its modules are loaded
         self._create_tabs()
         self._create_sessions()
@@ -334,7 +336,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_probe_probe_finished(self, report) -> None:
         self.device_tab.show_report(report)
-        saved = str(self._settings.value("device", "cpu"))
+        saved = self._pending_device or str(self._settings.value("device", "cpu"))
+        self._pending_device = None
         self.device_selector.blockSignals(True)
         self.device_selector.clear()
         self.device_selector.addItems(report.devices)
@@ -408,6 +411,8 @@ class MainWindow(QMainWindow):
         self.playground.set_program(session.program, session.example)
         if self.device_selector.findText(session.device) >= 0:
             self.device_selector.setCurrentText(session.device)
+        elif self._torch_version is None:
+            self._pending_device = session.device
         if 0 <= session.view.tab < self.tabs.count():
             self.tabs.setCurrentIndex(session.view.tab)
         self.set_editor_font_size(session.view.editor_font_size)

@@ -10,10 +10,15 @@ from explorer.ui.main_window import MainWindow
 
 LOAD_TIMEOUT_MS = 120_000
 
+def discard_changes(window) -> None:
+    """Mark the program saved, so that closing the window asks nothing."""
+    window.playground.editor.document().setModified(False)
+
+
 
 def test_about_lists_versions(qtbot, tmp_path):
     window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=discard_changes)
     window.show()
     qtbot.waitUntil(lambda: window.backend is not None, timeout=LOAD_TIMEOUT_MS)
     about = window.show_about()

@@ -10,6 +10,11 @@ from explorer.ui.translations import apply_language
 LOAD_TIMEOUT_MS = 60_000
 LANGUAGE_NAMES = {name for _, name in LANGUAGES}
 
+def discard_changes(window) -> None:
+    """Mark the program saved, so that closing the window asks nothing."""
+    window.playground.editor.document().setModified(False)
+
+
 
 class MarkingTranslator(QTranslator):
     """Wraps every source text of this app in ⟦ ⟧, so that an untranslated text is easy to find."""
@@ -26,7 +31,7 @@ class MarkingTranslator(QTranslator):
 @pytest.fixture
 def window(qtbot, tmp_path):
     main_window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(main_window)
+    qtbot.addWidget(main_window, before_close_func=discard_changes)
     main_window.show()
     qtbot.waitUntil(main_window.is_loaded, timeout=LOAD_TIMEOUT_MS)
     yield main_window

@@ -8,12 +8,17 @@ from explorer.ui.translations import apply_language
 
 RUN_TIMEOUT_MS = 60_000
 
+def discard_changes(window) -> None:
+    """Mark the program saved, so that closing the window asks nothing."""
+    window.playground.editor.document().setModified(False)
+
+
 
 @pytest.fixture
 def window(qtbot, tmp_path):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     main_window = MainWindow(settings)
-    qtbot.addWidget(main_window)
+    qtbot.addWidget(main_window, before_close_func=discard_changes)
     main_window.show()
     qtbot.waitUntil(main_window.is_loaded, timeout=RUN_TIMEOUT_MS)
     yield main_window

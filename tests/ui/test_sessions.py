@@ -11,6 +11,11 @@ from explorer.ui.main_window import MainWindow
 
 LOAD_TIMEOUT_MS = 60_000
 
+def discard_changes(window) -> None:
+    """Mark the program saved, so that closing the window asks nothing."""
+    window.playground.editor.document().setModified(False)
+
+
 
 @pytest.fixture
 def settings(tmp_path):
@@ -20,7 +25,7 @@ def settings(tmp_path):
 @pytest.fixture
 def window(qtbot, settings):
     main_window = MainWindow(settings)
-    qtbot.addWidget(main_window)
+    qtbot.addWidget(main_window, before_close_func=discard_changes)
     main_window.show()
     qtbot.waitUntil(main_window.is_loaded, timeout=LOAD_TIMEOUT_MS)
     yield main_window
@@ -136,7 +141,7 @@ def test_last_session_reopens(qtbot, settings, tmp_path):
     path.write_text(json.dumps({"schema_version": 1, "program": "w = 7\n"}), encoding="utf-8")
     settings.setValue("session/last", str(path))
     main_window = MainWindow(settings)
-    qtbot.addWidget(main_window)
+    qtbot.addWidget(main_window, before_close_func=discard_changes)
     assert main_window.playground.program() == "w = 7\n"
     assert main_window.sessions.path == str(path)
     main_window.close()

@@ -10,6 +10,11 @@ from explorer.ui.main_window import MainWindow
 
 LOAD_TIMEOUT_MS = 60_000
 
+def discard_changes(window) -> None:
+    """Mark the program saved, so that closing the window asks nothing."""
+    window.playground.editor.document().setModified(False)
+
+
 
 def test_window_import_skips_torch():
     code = (
@@ -24,7 +29,7 @@ def test_window_import_skips_torch():
 @pytest.fixture
 def window(qtbot, tmp_path):
     main_window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(main_window)
+    qtbot.addWidget(main_window, before_close_func=discard_changes)
     yield main_window
     main_window.close()
 
