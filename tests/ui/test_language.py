@@ -117,3 +117,20 @@ def test_korean_menu_and_qt_buttons(qtbot, window):
 def test_language_saved_in_settings(qtbot, window):
     window.set_language("ko")
     assert window._settings.value("language") == "ko"
+
+
+def test_korean_relabels_new_parts(qtbot, window):
+    window.playground.load_example("chain_rule")
+    window.set_language("ko")
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "플레이그라운드", timeout=5000)
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["파일(&F)", "예제(&E)", "프로그램(&P)", "보기(&V)", "도움말(&H)"]
+    assert window.playground.editor.placeholderText().startswith("여기에")
+    assert window.playground.explanation.text().startswith("z = sin(x**2). backward는")
+    assert window.playground.examples.currentText() == "연쇄 법칙"
+    assert window.statusBar().currentMessage().startswith("준비됨")
+    assert window.windowTitle() == "제목 없음[*] - Autograd Explorer"
+
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Playground", timeout=5000)
+    assert window.playground.examples.currentText() == "Chain rule"
