@@ -233,7 +233,7 @@ class TrainingPlots(QWidget):
     # Drawing
 
     def redraw(self, *, full: bool = True) -> None:
-        """Draw what has arrived; `full=False` (the live timer) updates the fit plot every third call."""
+        """Draw what has arrived; with `full=False` (the live timer) only every third call draws all plots."""
         self._dirty = False
         epochs, losses = self.loss_series.data()
         losses = losses[:, 0]
@@ -244,15 +244,20 @@ class TrainingPlots(QWidget):
         with np.errstate(divide="ignore", invalid="ignore"):
             self._fit_range(self.loss_plot, "y", np.log10(losses))
 
+        # The parameter and fit plots change slowly once training is under way, so the
+        # live timer redraws them on every third frame. Painting them cost the training
+        # thread more than the loss plot, because painting holds the GIL.
+        self._frames += 1
+        if full or self._frames % 3 == 1:
+            self._redraw_parameters()
+            self._redraw_fit()
+
+    def _redraw_parameters(self) -> None:
         epochs, values = self.parameter_series.data()
         for column, curve in enumerate(self._parameter_curves):
             curve.setData(epochs, values[:, column])
         targets = [line.value() for line in self._target_lines]
         self._fit_range(self.parameter_plot, "y", np.concatenate((values.ravel(), targets)))
-        # The fit plot changes slowly once training is under way; every third frame is enough.
-        self._frames += 1
-        if full or self._frames % 3 == 1:
-            self._redraw_fit()
 
     def _fit_range(self, plot: pg.PlotWidget, axis: str, values: np.ndarray) -> None:
         """Set the axis range to cover the finite `values`, rounded out to a coarse step.

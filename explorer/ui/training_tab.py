@@ -73,6 +73,7 @@ class TrainingTab(QWidget):
         self._graph_epoch = -1
         self._graph_request_epoch: int | None = None
         self._graph_pending = False
+        self._frames = 0
 
         self.form = TrainingForm(self)
         self.form.changed.connect(self._on_form_changed)
@@ -495,7 +496,11 @@ class TrainingTab(QWidget):
 
     def _redraw(self, *, full: bool = True) -> None:
         self.plots.redraw(full=full)
-        self._show_progress()
+        # Labels relayout the side panel, and that GUI work slows the training thread
+        # (they share the GIL), so the live timer updates them at a third of its rate.
+        self._frames += 1
+        if full or self._frames % 3 == 1:
+            self._show_progress()
 
     def _show_progress(self) -> None:
         progress = self._latest
