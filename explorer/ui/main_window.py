@@ -280,6 +280,8 @@ class MainWindow(QMainWindow):
         for tab in (self.playground, self.training, self.device_tab, self.notice_bar, self._about):
             if tab is not None:
                 tab.retranslate()
+        if self.notice_bar.isVisible() and self.sessions.last_failure is not None:
+            self.notice_bar.show_notice(self.sessions.last_failure())
         self._update_title()
         self._show_status()
 

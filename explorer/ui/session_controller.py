@@ -48,6 +48,8 @@ class SessionController(QObject):
         self._apply = apply
         self._is_modified = is_modified
         self._path = ""
+        # Builds the last failure's message in the current language; None before any failure.
+        self.last_failure: Callable[[], str] | None = None
 
     @property
     def path(self) -> str:
@@ -125,16 +127,16 @@ class SessionController(QObject):
                 data = file.read(MAX_FILE_BYTES + 1)
         except OSError as error:
             log.info("Cannot read session %s: %s", path, error)
-            self.failed.emit(
-                self.tr("Cannot open {file}: {reason}").format(file=Path(path).name, reason=error.strerror or error)
-            )
+            reason = error.strerror or str(error)
+            self._fail(lambda: self.tr("Cannot open {file}: {reason}").format(file=Path(path).name, reason=reason))
             return None
         try:
             return load_session(data)
         except SessionError as error:
             log.info("Rejected session %s: %s", path, error)
-            self.failed.emit(
-                self.tr("Cannot open {file}: {reason}").format(file=Path(path).name, reason=error.message.localized())
+            message = error.message
+            self._fail(
+                lambda: self.tr("Cannot open {file}: {reason}").format(file=Path(path).name, reason=message.localized())
             )
             return None
 
@@ -175,8 +177,13 @@ class SessionController(QObject):
 
     def _write_failed(self, path: str, reason: str) -> bool:
         log.warning("Cannot save session %s: %s", path, reason)
-        self.failed.emit(self.tr("Cannot save {file}: {reason}").format(file=Path(path).name, reason=reason))
+        self._fail(lambda: self.tr("Cannot save {file}: {reason}").format(file=Path(path).name, reason=reason))
         return False
+
+    def _fail(self, message: Callable[[], str]) -> None:
+        # Kept as a function so the window can show it again in another language.
+        self.last_failure = message
+        self.failed.emit(message())
 
     def maybe_save(self) -> bool:
         """Ask whether to save unsaved changes; False when the user cancels."""

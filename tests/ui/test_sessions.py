@@ -145,3 +145,17 @@ def test_last_session_reopens(qtbot, settings, tmp_path):
     assert main_window.playground.program() == "w = 7\n"
     assert main_window.sessions.path == str(path)
     main_window.close()
+
+
+def test_notice_follows_language(qtbot, window, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_bytes(b"{")
+    window.sessions.open_session(str(path))
+    assert window.notice_bar.text().startswith("Cannot open broken.json")
+    window.set_language("ko")
+    try:
+        qtbot.waitUntil(lambda: window.notice_bar.text().startswith("broken.json을(를) 열 수 없습니다"), timeout=5000)
+        assert "올바른 JSON이 아닙니다" in window.notice_bar.text()
+    finally:
+        window.set_language("en")
+    qtbot.waitUntil(lambda: window.notice_bar.text().startswith("Cannot open"), timeout=5000)
