@@ -9,6 +9,7 @@ their modules are loaded.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Signal, Slot
@@ -59,7 +60,8 @@ class MainWindow(QMainWindow):
         self._backend: str | None = None
         self._probe: DeviceProbeWorker | None = None
         self._about: AboutDialog | None = None
-        self._status_text = ""
+        # Builds the status line in the current language; None shows the loading or ready state.
+        self._status_builder: Callable[[], str] | None = None
         # A session's device, applied once the device list is known.
         self._pending_device: str | None = None
         self.training = None  # TrainingTab, built once its modules are loaded
@@ -291,8 +293,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{name}[*] - Autograd Explorer").format(name=name))
 
     def _show_status(self) -> None:
-        if self._status_text:
-            self.statusBar().showMessage(self._status_text)
+        if self._status_builder is not None:
+            self.statusBar().showMessage(self._status_builder())
         elif self._torch_version is None:
             self.statusBar().showMessage(self.tr("Loading torch… Run is enabled when it is ready."))
         else:
@@ -358,7 +360,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_probe_probe_failed(self, message: str) -> None:
         self.device_tab.show_error(message)
-        self._status_text = self.tr("torch could not be loaded: {message}").format(message=message)
+        self._status_builder = lambda: self.tr("torch could not be loaded: {message}").format(message=message)
         self._show_status()
 
     @Slot()
@@ -424,7 +426,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_sessions_saved(self, path: str) -> None:
         self.playground.editor.document().setModified(False)
-        self._status_text = self.tr("Saved {file}.").format(file=Path(path).name)
+        self._status_builder = lambda: self.tr("Saved {file}.").format(file=Path(path).name)
         self._show_status()
 
     @Slot(str)
@@ -489,7 +491,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_playground_status_changed(self, text: str) -> None:
-        self._status_text = text
+        self._status_builder = self.playground.status_text
         self._show_status()
 
     def show_about(self) -> AboutDialog:

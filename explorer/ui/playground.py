@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor
@@ -74,6 +75,7 @@ class PlaygroundTab(QWidget):
         self._output = OutputBuffer()
         self._last_report = None
         self._torch_ready = False
+        self._status_builder: Callable[[], str] | None = None
         self._example_key: str | None = DEFAULT_EXAMPLE.key
 
         self.editor = CodeEditor(self)
@@ -281,7 +283,8 @@ class PlaygroundTab(QWidget):
         self.run_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self._output_timer.start()
-        self.status_changed.emit(self.tr("Running on {device}…").format(device=self._device))
+        device = self._device
+        self._set_status(lambda: self.tr("Running on {device}…").format(device=device))
         self.run_started.emit()
         self.running_changed.emit(True)
         worker.start()
@@ -290,7 +293,7 @@ class PlaygroundTab(QWidget):
     def stop_program(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
-            self.status_changed.emit(self.tr("Stopping…"))
+            self._set_status(lambda: self.tr("Stopping…"))
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Cancel a running program and wait for its thread (for the window's closeEvent)."""
@@ -325,7 +328,7 @@ class PlaygroundTab(QWidget):
         self.tensor_table.show_tensors(report.tensors)
         if self.graph_view is not None:
             self.graph_view.show_report(report)
-        self.status_changed.emit(self._status_text(report))
+        self._set_status(lambda: self._status_text(report))
         self.run_finished.emit(report)
 
     def _show_error(self, error) -> None:
@@ -334,6 +337,15 @@ class PlaygroundTab(QWidget):
         self.console.append_text(f"{error.kind} ({location}): {error.message.localized()}\n", ERROR_COLOR)
         if error.hint is not None:
             self.console.append_text(self.tr("Hint: {hint}").format(hint=error.hint.localized()) + "\n", HINT_COLOR)
+
+    def _set_status(self, build: Callable[[], str]) -> None:
+        # Kept as a function so that status_text() follows a language change.
+        self._status_builder = build
+        self.status_changed.emit(build())
+
+    def status_text(self) -> str:
+        """Return the latest status line in the current language, or "" before any run."""
+        return self._status_builder() if self._status_builder is not None else ""
 
     def _status_text(self, report) -> str:
         if report.cancelled:
@@ -346,7 +358,7 @@ class PlaygroundTab(QWidget):
     def _on_worker_run_failed(self, message: str) -> None:
         self._on_output_timer_timeout()
         self.console.append_text(self.tr("Internal error: {message}").format(message=message) + "\n", ERROR_COLOR)
-        self.status_changed.emit(self.tr("The run failed. See the console."))
+        self._set_status(lambda: self.tr("The run failed. See the console."))
 
     @Slot()
     def _on_worker_finished(self) -> None:

@@ -134,3 +134,16 @@ def test_korean_relabels_new_parts(qtbot, window):
     window.set_language("en")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Playground", timeout=5000)
     assert window.playground.examples.currentText() == "Chain rule"
+
+
+def test_status_after_run_follows_language(qtbot, window):
+    playground = window.playground
+    playground.editor.setPlainText("a = torch.ones(2)\n")
+    with qtbot.waitSignal(playground.run_finished, timeout=LOAD_TIMEOUT_MS):
+        playground.run_program()
+    qtbot.waitUntil(lambda: not playground.is_running(), timeout=LOAD_TIMEOUT_MS)
+    assert window.statusBar().currentMessage().startswith("Ran in ")
+
+    window.set_language("ko")
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "플레이그라운드", timeout=5000)
+    assert window.statusBar().currentMessage().startswith("cpu에서 ")
