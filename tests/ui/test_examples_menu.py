@@ -7,7 +7,7 @@ from explorer.examples import EXAMPLES, example_by_key
 from explorer.ui.main_window import MainWindow
 
 def discard_changes(window) -> None:
-    """Mark the program saved, so that closing the window asks nothing."""
+    """Mark the program saved, so that closing the window shows no unsaved-changes prompt."""
     window.playground.editor.document().setModified(False)
 
 

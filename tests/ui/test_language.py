@@ -11,7 +11,7 @@ LOAD_TIMEOUT_MS = 60_000
 LANGUAGE_NAMES = {name for _, name in LANGUAGES}
 
 def discard_changes(window) -> None:
-    """Mark the program saved, so that closing the window asks nothing."""
+    """Mark the program saved, so that closing the window shows no unsaved-changes prompt."""
     window.playground.editor.document().setModified(False)
 
 

@@ -9,7 +9,7 @@ from explorer.ui.translations import apply_language
 RUN_TIMEOUT_MS = 60_000
 
 def discard_changes(window) -> None:
-    """Mark the program saved, so that closing the window asks nothing."""
+    """Mark the program saved, so that closing the window shows no unsaved-changes prompt."""
     window.playground.editor.document().setModified(False)
 
 

@@ -12,7 +12,7 @@ from explorer.ui.main_window import MainWindow
 LOAD_TIMEOUT_MS = 60_000
 
 def discard_changes(window) -> None:
-    """Mark the program saved, so that closing the window asks nothing."""
+    """Mark the program saved, so that closing the window shows no unsaved-changes prompt."""
     window.playground.editor.document().setModified(False)
 
 
