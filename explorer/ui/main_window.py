@@ -1,9 +1,10 @@
 """The main window: menus, toolbar, the Playground, Training and Device tabs, and a status bar.
 
-The window paints before torch is imported. Nothing this module imports at the
-top loads torch: a DeviceProbeWorker starts importing it when the window is
-shown, in parallel with the first paint, then the window enables Run, and builds the graph view and the Training tab once
-their modules are loaded.
+The window paints before torch is imported, because nothing this module
+imports at the top loads torch. A DeviceProbeWorker starts importing torch
+when the window is shown, in parallel with the first paint. The window then
+enables Run, and builds the graph view and the Training tab once their
+modules are loaded.
 """
 
 from __future__ import annotations
