@@ -511,6 +511,7 @@ class MainWindow(QMainWindow):
         if self.training is not None:
             self.training.shutdown()
         if self._probe is not None and self._probe.isRunning():
+            self._probe.requestInterruption()
             self._probe.wait(30000)
         self._write_settings()
         super().closeEvent(event)

@@ -108,6 +108,8 @@ class DeviceProbeWorker(QThread):
         import explorer.ui.training_tab  # noqa: F401
 
         self.modules_loaded.emit()
+        if self.isInterruptionRequested():
+            return  # the window is closing; the About box will not be shown
 
         from explorer.layout import backend_name
 
