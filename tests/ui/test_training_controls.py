@@ -163,3 +163,19 @@ def test_form_locked_while_running(tab, qtbot):
     with qtbot.waitSignal(tab.training_finished, timeout=TIMEOUT_MS):
         tab.stop_training()
     assert tab.form.isEnabled()
+
+
+def test_stop_while_paused_keeps_result(tab, qtbot):
+    set_epochs(tab, 100)
+    with qtbot.waitSignal(tab.training_progressed, timeout=TIMEOUT_MS):
+        tab.step_training()
+    with qtbot.waitSignal(tab.training_progressed, timeout=TIMEOUT_MS):
+        tab.step_training()
+
+    with qtbot.waitSignal(tab.training_finished, timeout=TIMEOUT_MS) as finished:
+        click(qtbot, tab, "stop_button")
+
+    assert finished.args[0].epochs == 2
+    assert finished.args[0].stopped_early
+    assert "Stopped at epoch 2" in tab.findChild(QLabel, "status_label").text()
+    assert enabled(tab) == {"start_button", "step_button", "reset_button"}
