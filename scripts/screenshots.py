@@ -80,8 +80,12 @@ def shoot(language: str, directory: Path, settings: QSettings) -> None:
     settings.setValue("language", language)
     window = MainWindow(settings)
     window.resize(*WINDOW_SIZE)
+    # Grabbed before show(), which starts loading torch: in the second language
+    # torch is already imported and the loading state would not be seen.
+    starting = directory / ("starting.png" if language == "en" else f"starting.{language}.png")
+    window.grab().save(str(starting))
+    print(starting)
     window.show()
-    take(window, directory, "starting", language)
     wait_for(window.is_loaded)
 
     run_example(window, "autograd_basics")
