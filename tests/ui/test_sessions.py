@@ -159,3 +159,23 @@ def test_notice_follows_language(qtbot, window, tmp_path):
     finally:
         window.set_language("en")
     qtbot.waitUntil(lambda: window.notice_bar.text().startswith("Cannot open"), timeout=5000)
+
+
+def test_new_clears_program_and_path(window, tmp_path):
+    path = tmp_path / "first.json"
+    assert window.sessions.save_as(str(path))
+    window.new_action.trigger()
+    assert window.playground.program() == ""
+    assert window.sessions.path == ""
+    assert window.windowTitle().startswith("Untitled")
+
+
+def test_open_other_with_changes_can_cancel(qtbot, window, tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps({"schema_version": 1, "program": "q = 1\n"}), encoding="utf-8")
+    window.playground.editor.insertPlainText("edited = True\n")
+    seen = []
+    QTimer.singleShot(0, lambda: answer_prompt(QMessageBox.StandardButton.Cancel, seen))
+    assert not window.sessions.open_session(str(path))
+    assert seen
+    assert "edited = True" in window.playground.program()
