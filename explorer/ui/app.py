@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explorer.ui.translations import apply_language
+from explorer.ui.workers import wait_for_detached_threads
 
 log = logging.getLogger(__name__)
 
@@ -58,4 +59,8 @@ def run_gui(language: str | None = None) -> int:
     window = MainWindow(settings)
     _install_error_route(window)
     window.show()
-    return app.exec()
+    status = app.exec()
+    # A program stopped while inside one long torch call finishes that call
+    # first; exiting before it does would destroy a running thread.
+    wait_for_detached_threads()
+    return status

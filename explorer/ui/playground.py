@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from explorer.examples import DEFAULT_EXAMPLE, EXAMPLES, example_by_key
 from explorer.ui.code_editor import CodeEditor
 from explorer.ui.tensor_table import TensorTable
-from explorer.ui.workers import OutputBuffer, ProgramWorker
+from explorer.ui.workers import OutputBuffer, ProgramWorker, detach_running_thread
 
 log = logging.getLogger(__name__)
 
@@ -300,7 +300,9 @@ class PlaygroundTab(QWidget):
         worker = self._worker
         if worker is not None:
             worker.cancel()
-            worker.wait(timeout_ms)
+            if not worker.wait(timeout_ms):
+                log.warning("The program was still running %d ms after Stop; closing without it", timeout_ms)
+                detach_running_thread(worker)
 
     @Slot()
     def _on_output_timer_timeout(self) -> None:

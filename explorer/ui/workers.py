@@ -15,6 +15,31 @@ from PySide6.QtCore import QMutex, QMutexLocker, QThread, Signal
 log = logging.getLogger(__name__)
 
 
+# Threads whose owner closed while they were still running. They are kept
+# here, parentless, so Qt never destroys a running QThread (which aborts the
+# process), and the app waits for them after its event loop ends.
+_detached_threads: set[QThread] = set()
+
+
+def detach_running_thread(thread: QThread) -> None:
+    """Keep a cancelled but still running `thread` alive after its parent widget goes."""
+    if not thread.isRunning():
+        return
+    thread.setParent(None)
+    _detached_threads.add(thread)
+    thread.finished.connect(lambda: _detached_threads.discard(thread))
+
+
+def wait_for_detached_threads(timeout_ms: int = 60_000) -> bool:
+    """Wait for detached threads to finish; returns False if one is still running."""
+    finished = True
+    for thread in list(_detached_threads):
+        if not thread.wait(timeout_ms):
+            log.error("A worker thread was still running %d ms after the window closed", timeout_ms)
+            finished = False
+    return finished
+
+
 class OutputBuffer:
     """Text printed by a running program, filled in the worker and drained by a GUI timer.
 
