@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QIODevice, QSaveFile, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.training import TrainingConfig, export_script, loss_csv
+from explorer.ui.training_files import save_bytes, save_png
 from explorer.ui.training_form import TrainingForm
-from explorer.ui.training_graph import StepGraphWindow
+from explorer.ui.training_graph import StepGraphController
 from explorer.ui.training_plots import MAX_SHOWN_WEIGHTS, TrainingPlots
 from explorer.ui.training_test_panel import TestPanel
-from explorer.ui.training_worker import StepGraphWorker, TrainingWorker
+from explorer.ui.training_worker import TrainingWorker
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +69,8 @@ class TrainingTab(QWidget):
         # Workers that did not end within SHUTDOWN_TIMEOUT_MS; kept referenced, because
         # deleting a running QThread aborts the process.
         self._unfinished_workers: list = []
-        self._graph_worker: StepGraphWorker | None = None
-        self._graph_window: StepGraphWindow | None = None
-        self._graph_epoch = -1
-        self._graph_request_epoch: int | None = None
-        self._graph_pending = False
+        self.graph = StepGraphController(self)
+        self.graph.graph_shown.connect(self.graph_shown)
         self._frames = 0
 
         self.form = TrainingForm(self)
@@ -244,7 +242,7 @@ class TrainingTab(QWidget):
         self._latest = None
         self._result = None
         self._failure = ""
-        self._graph_epoch = -1
+        self.graph.forget_epoch()
         self.test_panel.clear()
         self.plots.reset(config.features, config.true_weights, config.true_bias, config.epochs)
         self._progress_bar.setRange(0, config.epochs)
@@ -331,19 +329,18 @@ class TrainingTab(QWidget):
         """Stop the workers and wait for their threads to end; for the window's closeEvent."""
         self._redraw_timer.stop()
         self.test_panel.shutdown()
-        for worker in (self._worker, self._graph_worker):
-            if worker is None:
-                continue
-            if isinstance(worker, TrainingWorker):
-                worker.cancel()
-            if not worker.wait(SHUTDOWN_TIMEOUT_MS):
-                log.warning("%s still running %d ms after cancel", type(worker).__name__, SHUTDOWN_TIMEOUT_MS)
-                self._unfinished_workers.append(worker)
+        worker = self._worker
         self._worker = None
-        self._graph_worker = None
+        if worker is not None:
+            worker.cancel()
+            if not worker.wait(SHUTDOWN_TIMEOUT_MS):
+                log.warning("Training thread still running %d ms after cancel", SHUTDOWN_TIMEOUT_MS)
+                self._unfinished_workers.append(worker)
+        graph_worker = self.graph.shutdown(SHUTDOWN_TIMEOUT_MS)
+        if graph_worker is not None:
+            log.warning("Graph thread still running %d ms after the tab closed", SHUTDOWN_TIMEOUT_MS)
+            self._unfinished_workers.append(graph_worker)
         self._state = IDLE
-        if self._graph_window is not None:
-            self._graph_window.close()
         self._update_controls()
 
     def closeEvent(self, event) -> None:
@@ -430,7 +427,7 @@ class TrainingTab(QWidget):
         if self._state == PAUSED:
             # A step while paused arrives outside the timer's run; draw it now.
             self._redraw()
-        self._refresh_graph_if_due(progress.epoch)
+        self.graph.refresh_if_due(self._run_config, progress, self._graph_every_field.value())
         self.training_progressed.emit(progress)
 
     @Slot(bool)
@@ -568,46 +565,8 @@ class TrainingTab(QWidget):
         config = self._run_config or self._validate_form()
         if config is None:
             return False
-        if self._graph_worker is not None:
-            self._graph_pending = True
-            return True
-        latest = self._latest
-        weights = latest.weights if latest is not None else None
-        bias = latest.bias if latest is not None else None
-        epoch = latest.epoch if latest is not None else None
-        self._graph_epoch = epoch if epoch is not None else 0
-        self._graph_request_epoch = epoch
-        self._graph_worker = StepGraphWorker(config, weights, bias)
-        self._graph_worker.graph_ready.connect(self._on_graph_worker_graph_ready)
-        self._graph_worker.start()
+        self.graph.request(config, self._latest)
         return True
-
-    @Slot(object)
-    def _on_graph_worker_graph_ready(self, report) -> None:
-        epoch = self._graph_request_epoch
-        worker = self._graph_worker
-        self._graph_worker = None
-        if worker is None:
-            return
-        worker.wait()
-        worker.deleteLater()
-        if self._graph_window is None:
-            self._graph_window = StepGraphWindow(self)
-        # Shown first, so that the graph view fits the graph to the window's final size.
-        self._graph_window.show()
-        self._graph_window.show_report(report, epoch)
-        self.graph_shown.emit(report)
-        if self._graph_pending:
-            self._graph_pending = False
-            self.show_step_graph()
-
-    def _refresh_graph_if_due(self, epoch: int) -> None:
-        every = self._graph_every_field.value()
-        window = self._graph_window
-        if every <= 0 or window is None or not window.isVisible():
-            return
-        if epoch // every > self._graph_epoch // every and self._graph_worker is None:
-            self.show_step_graph()
 
     # Export
 
@@ -652,28 +611,14 @@ class TrainingTab(QWidget):
     def export_png_to(self, path: str) -> bool:
         """Write the three plots as one PNG image."""
         self._redraw()
-        file = QSaveFile(path)
-        if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-            return self._report_write_error(path, file.errorString())
-        if not self.plots.grab().save(file, "PNG"):
-            file.cancelWriting()
-            return self._report_write_error(path, file.errorString())
-        if not file.commit():
-            return self._report_write_error(path, file.errorString())
-        return True
+        return self._report_write(path, save_png(self.plots, path))
 
     def _write(self, path: str, data: bytes) -> bool:
-        file = QSaveFile(path)
-        if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-            return self._report_write_error(path, file.errorString())
-        if file.write(data) != len(data):
-            file.cancelWriting()
-            return self._report_write_error(path, file.errorString())
-        if not file.commit():
-            return self._report_write_error(path, file.errorString())
-        return True
+        return self._report_write(path, save_bytes(path, data))
 
-    def _report_write_error(self, path: str, reason: str) -> bool:
+    def _report_write(self, path: str, reason: str | None) -> bool:
+        if reason is None:
+            return True
         log.warning("Could not write %s: %s", path, reason)
         self._status_label.setText(self.tr("Could not write {path}: {reason}").format(path=path, reason=reason))
         self._status_label.setStyleSheet(ERROR_STYLE)

@@ -202,8 +202,8 @@ def test_graph_of_a_step(tab, qtbot):
     np.testing.assert_allclose(nodes["w1"].tensor.grad, w1.grad.numpy(), rtol=1e-5)
     np.testing.assert_allclose(nodes["b1"].tensor.grad, b1.grad.numpy(), rtol=1e-5)
     assert report.layout is not None or report.layout_error is not None
-    assert tab._graph_window.isVisible()
-    assert "epoch 100" in tab._graph_window.caption.text()
+    assert tab.graph.window.isVisible()
+    assert "epoch 100" in tab.graph.window.caption.text()
 
 
 def test_graph_refreshes_while_running(tab, qtbot):
@@ -214,11 +214,11 @@ def test_graph_refreshes_while_running(tab, qtbot):
 
     # A new run refreshes the open graph at its first batch, then every 2000 epochs.
     with qtbot.waitSignal(tab.graph_shown, timeout=TIMEOUT_MS,
-                          check_params_cb=lambda report: tab._graph_request_epoch >= 2000):
+                          check_params_cb=lambda report: tab.graph.requested_epoch >= 2000):
         tab.start_training()
     tab.stop_training()
 
-    assert "epoch" in tab._graph_window.caption.text()
+    assert "epoch" in tab.graph.window.caption.text()
 
 
 def test_export_script_reproduces_run(tab, qtbot, tmp_path):
