@@ -83,7 +83,7 @@ class StepGraphController(QObject):
         self._worker.start()
 
     def refresh_if_due(self, config, latest, every: int) -> None:
-        """Request a new graph when the open window's graph is `every` or more epochs old."""
+        """Request a new graph when the run passes a multiple of `every` epochs after the shown graph's epoch."""
         window = self.window
         if every <= 0 or window is None or not window.isVisible() or self._worker is not None:
             return
