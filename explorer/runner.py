@@ -120,6 +120,22 @@ class ProgramReport:
         }
 
 
+class _RootCandidates:
+    """The graph root over all cells: the last backward() in any cell, else the last grad_fn tensor."""
+
+    def __init__(self) -> None:
+        self.backward_root = None
+        self.backward_root_name: str | None = None
+        self.last_grad_fn_name: str | None = None
+
+    def update(self, result) -> None:
+        if result.backward_root is not None:
+            self.backward_root = result.backward_root
+            self.backward_root_name = result.backward_root_name
+        if result.last_grad_fn_name is not None:
+            self.last_grad_fn_name = result.last_grad_fn_name
+
+
 class ProgramRunner:
     """Runs sources in one namespace, like notebook cells, and reports the result.
 
@@ -153,8 +169,10 @@ class ProgramRunner:
         report = ProgramReport(device=self.device, sources=tuple(sources))
         outputs: list[str] = []
         result = None
+        roots = _RootCandidates()
         for source in sources:
             result = self._session.run(source.text, filename=source.filename, cancel=cancel)
+            roots.update(result)
             outputs.append(result.output)
             report.warnings.extend(_warning_reports(result.warnings, source.filename))
             if result.cancelled:
@@ -166,7 +184,7 @@ class ProgramRunner:
         report.output = "".join(outputs)
         if result is not None:
             self._collect_tensors(report, result.names)
-            self._collect_graph(report, result)
+            self._collect_graph(report, result.names, roots)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -175,21 +193,21 @@ class ProgramRunner:
             if isinstance(value, torch.Tensor):
                 report.tensors[name] = snapshot_tensor(value)
 
-    def _collect_graph(self, report: ProgramReport, result) -> None:
+    def _collect_graph(self, report: ProgramReport, names: dict[str, object], roots: _RootCandidates) -> None:
         if self._graph_root is not None:
             root_name = self._graph_root
-            root = result.names.get(root_name)
-        elif result.backward_root is not None:
-            root, root_name = result.backward_root, result.backward_root_name
-        elif result.last_grad_fn_name is not None:
-            root_name = result.last_grad_fn_name
-            root = result.names.get(root_name)
+            root = names.get(root_name)
+        elif roots.backward_root is not None:
+            root, root_name = roots.backward_root, roots.backward_root_name
+        elif roots.last_grad_fn_name is not None:
+            root_name = roots.last_grad_fn_name
+            root = names.get(root_name)
         else:
             root, root_name = None, None
         is_tensor_tuple = isinstance(root, tuple) and bool(root) and all(isinstance(item, torch.Tensor) for item in root)
         if not isinstance(root, torch.Tensor) and not is_tensor_tuple:
             return
-        report.graph = self._recorder.build(result.names, root=root, root_name=root_name)
+        report.graph = self._recorder.build(names, root=root, root_name=root_name)
         if report.graph is None or not self._with_layout:
             return
         if report.graph.node_count > MAX_DRAWN_NODES:

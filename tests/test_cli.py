@@ -76,7 +76,8 @@ def test_run_text_mode_prints_like_python(capsys, cells_dir):
 
 
 def test_run_stdin(capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("a = torch.tensor(2.0, requires_grad=True)\nb = a * a\nb.backward()\nprint(a.grad)\n"))
+    program = b"a = torch.tensor(2.0, requires_grad=True)\nb = a * a\nb.backward()\nprint(a.grad)\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(program), encoding="utf-8"))
     code, out, _ = run_cli(capsys, "run", "-")
     assert code == EXIT_OK
     assert out == "tensor(4.)\n"
@@ -183,3 +184,39 @@ def test_english_after_korean(capsys, tmp_path):
     code, _, err = run_cli(capsys, "--lang", "en", "run", str(tmp_path / "missing.py"))
     assert code == EXIT_USAGE
     assert "cannot read" in err
+
+
+def test_run_reads_bom_and_coding_declaration(capsys, tmp_path):
+    with_bom = tmp_path / "bom.py"
+    with_bom.write_bytes("\ufeffprint('가', 1)\n".encode("utf-8"))
+    latin = tmp_path / "latin.py"
+    latin.write_bytes("# -*- coding: latin-1 -*-\nprint('caf\u00e9')\n".encode("latin-1"))
+
+    code, out, err = run_cli(capsys, "run", str(with_bom), str(latin))
+
+    assert code == EXIT_OK, err
+    assert out == "가 1\ncafé\n"
+
+
+def test_run_json_is_strict_with_nan(capsys, tmp_path):
+    path = tmp_path / "nan.py"
+    path.write_text("a = torch.tensor([float('nan'), float('inf'), -float('inf'), 1.0])\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "run", str(path), "--json")
+
+    result = json.loads(out, parse_constant=lambda name: pytest.fail(f"non-standard JSON constant {name}"))
+    assert code == EXIT_OK
+    assert result["tensors"]["a"]["value"] == ["NaN", "Infinity", "-Infinity", 1.0]
+
+
+def test_run_cells_07_08_graph_root_is_cost(capsys, cells_dir):
+    code, out, _ = run_cli(
+        capsys, "run", str(cells_dir / "07_regression.py"), str(cells_dir / "08_test_prediction.py"), "--json"
+    )
+    result = json.loads(out)
+
+    assert code == EXIT_OK
+    assert result["graph"]["root"] == "cost"
+    assert result["graph"]["nodes"] > 0
+    assert [warning["line"] for warning in result["warnings"]] == [5]
+    assert [row[0] for row in result["tensors"]["w1"]["value"]] == pytest.approx([2.0, 2.0, 2.0], abs=1e-3)
+    assert "예상 정답: [15.0]" in result["output"]

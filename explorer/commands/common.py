@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import math
 import sys
+import tokenize
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,6 +25,29 @@ class UsageError(Exception):
     """A bad argument that argparse could not catch (an unreadable file, an unknown device)."""
 
 
+def decode_source(data: bytes) -> str:
+    """Decode program bytes as Python does: a UTF-8 BOM or a coding declaration, else UTF-8.
+
+    Raises SyntaxError for an unknown or conflicting declaration and
+    UnicodeDecodeError for bytes that do not fit the encoding.
+    """
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    return data.decode(encoding)
+
+
+def json_safe(value: object) -> object:
+    """Replace NaN and infinities, which strict JSON lacks, with "NaN", "Infinity" and "-Infinity"."""
+    if isinstance(value, float) and not math.isfinite(value):
+        if math.isnan(value):
+            return "NaN"
+        return "Infinity" if value > 0 else "-Infinity"
+    if isinstance(value, dict):
+        return {key: json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(item) for item in value]
+    return value
+
+
 def read_sources(files: Sequence[str]):
     from explorer.runner import ProgramSource
 
@@ -30,12 +56,12 @@ def read_sources(files: Sequence[str]):
     sources = []
     for name in files:
         if name == "-":
-            sources.append(ProgramSource(sys.stdin.read(), "<stdin>"))
+            sources.append(ProgramSource(decode_source(sys.stdin.buffer.read()), "<stdin>"))
             continue
         path = Path(name)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            text = decode_source(path.read_bytes())
+        except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as error:
             raise UsageError(
                 message(QT_TRANSLATE_NOOP("CommandLine", "cannot read {file}: {reason}"), file=name, reason=error)
             ) from error

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from explorer.commands.common import EXIT_FAILED, EXIT_OK, check_device, message, print_error, read_sources
+from explorer.commands.common import EXIT_FAILED, EXIT_OK, check_device, json_safe, message, print_error, read_sources
 from explorer.i18n import QT_TRANSLATE_NOOP
 
 
@@ -42,7 +42,7 @@ def execute(args) -> int:
     runner = ProgramRunner(args.device, on_output=None if args.json else echo, with_layout=False)
     report = runner.run(sources)
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(json_safe(report.to_json()), ensure_ascii=False, indent=2, allow_nan=False))
     else:
         for warning in report.warnings:
             print(f"{warning.filename}:{warning.line}: {warning.category}: {warning.localized()}", file=sys.stderr)
