@@ -36,6 +36,7 @@ from explorer.ui.graph_export import PNG_SCALES, ExportError, scene_bytes, write
 from explorer.ui.graph_inspector import InspectorPanel
 from explorer.ui.graph_stepper import BackwardStepper
 from explorer.ui.graph_workers import GradcheckWorker, LayoutWorker, keep_until_finished
+from explorer.ui.workers import detach_running_thread
 
 log = logging.getLogger(__name__)
 
@@ -437,9 +438,11 @@ class GraphView(QWidget):
         """Stop the gradient check and wait for layout and check threads to end (for closing the window)."""
         if self._gradcheck_worker is not None:
             self._gradcheck_worker.cancel()
-            self._gradcheck_worker.wait(timeout_ms)
+            if not self._gradcheck_worker.wait(timeout_ms):
+                detach_running_thread(self._gradcheck_worker)
         for worker in list(self._workers):
-            worker.wait(timeout_ms)
+            if not worker.wait(timeout_ms):
+                detach_running_thread(worker)
 
     # Gradient check, off the GUI thread
 

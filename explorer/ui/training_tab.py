@@ -32,6 +32,7 @@ from explorer.ui.training_graph import StepGraphController
 from explorer.ui.training_plots import MAX_SHOWN_WEIGHTS, TrainingPlots
 from explorer.ui.training_test_panel import TestPanel
 from explorer.ui.training_worker import TrainingWorker
+from explorer.ui.workers import detach_running_thread
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,6 @@ class TrainingTab(QWidget):
         self._form_valid = False
         # Workers that did not end within SHUTDOWN_TIMEOUT_MS; kept referenced, because
         # deleting a running QThread aborts the process.
-        self._unfinished_workers: list = []
         self.graph = StepGraphController(self)
         self.graph.graph_shown.connect(self.graph_shown)
         self._frames = 0
@@ -335,11 +335,11 @@ class TrainingTab(QWidget):
             worker.cancel()
             if not worker.wait(SHUTDOWN_TIMEOUT_MS):
                 log.warning("Training thread still running %d ms after cancel", SHUTDOWN_TIMEOUT_MS)
-                self._unfinished_workers.append(worker)
+                detach_running_thread(worker)
         graph_worker = self.graph.shutdown(SHUTDOWN_TIMEOUT_MS)
         if graph_worker is not None:
             log.warning("Graph thread still running %d ms after the tab closed", SHUTDOWN_TIMEOUT_MS)
-            self._unfinished_workers.append(graph_worker)
+            detach_running_thread(graph_worker)
         self._state = IDLE
         self._update_controls()
 

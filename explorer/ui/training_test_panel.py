@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from explorer.training import ConfigError, TrainingConfig, parse_test_input
 from explorer.ui.training_worker import PredictWorker
+from explorer.ui.workers import detach_running_thread
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +147,7 @@ class TestPanel(QGroupBox):
         self._worker = None
         if worker is not None and not worker.wait(SHUTDOWN_TIMEOUT_MS):
             log.warning("Prediction thread still running %d ms after the window closed", SHUTDOWN_TIMEOUT_MS)
+            detach_running_thread(worker)
 
 
 def _format(value: float) -> str:
