@@ -244,7 +244,11 @@ class Interpreter(StatementHandlers, ExpressionHandlers):
             self.scope[name] = value
             return
         self.namespace[name] = value
-        if type(value) is _TENSOR_TYPE and value.grad_fn is not None:
+        # `not is_leaf` is the same test as `grad_fn is not None`, without
+        # creating a Python object for the node. In torch 2.13 a long chain
+        # whose node objects were created and dropped one by one crashes
+        # (SIGSEGV) when the chain is freed, even in plain Python.
+        if type(value) is _TENSOR_TYPE and not value.is_leaf:
             self.last_grad_fn_name = name
 
     # Calls.
