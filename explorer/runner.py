@@ -73,7 +73,7 @@ class WarningReport:
         return self.message if self.text is None else self.text.localized()
 
     def to_json(self) -> dict:
-        return {"line": self.line, "message": self.message, "category": self.category}
+        return {"line": self.line, "message": self.message, "category": self.category, "file": self.filename}
 
 
 @dataclass(frozen=True)

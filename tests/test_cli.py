@@ -63,6 +63,7 @@ def test_run_cell06_reports_warning_line(capsys, cells_dir):
     lines = [warning["line"] for warning in result["warnings"]]
     assert lines == [15]
     assert "not a leaf Tensor" in result["warnings"][0]["message"]
+    assert result["warnings"][0]["file"] == "06_non_leaf.py"
 
 
 def test_run_text_mode_prints_like_python(capsys, cells_dir):
