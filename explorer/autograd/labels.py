@@ -7,6 +7,7 @@ untranslated, so they carry no translatable text.
 from __future__ import annotations
 
 from explorer.autograd.snapshot import TRUNCATION_MARKER, TensorSnapshot
+from explorer.numbers import format_number
 
 # Tensors with at most this many elements show every value in their label;
 # bigger ones show the first few and an ellipsis.
@@ -18,21 +19,6 @@ LABEL_MAX_ATTRIBUTE_CHARS = 24
 # Attributes whose name contains one of these describe sizes and strides for
 # the backward formula; they clutter the drawing, so only the inspector shows them.
 HIDDEN_ATTRIBUTE_MARKERS = ("sym_", "_sizes", "_strides", "_numel", "storage_offset")
-
-
-def format_number(number: object) -> str:
-    """Format a tensor element roughly as `print(tensor)` would: 1.5, 7.0, 0.3333, 1.000e-06."""
-    if isinstance(number, bool) or not isinstance(number, float):
-        return str(number)
-    if number != number or number in (float("inf"), float("-inf")):
-        return str(number)
-    magnitude = abs(number)
-    if number == int(number) and magnitude < 1e6:
-        return f"{number:.1f}"
-    if 1e-4 <= magnitude < 1e6:
-        text = f"{number:.4f}".rstrip("0")
-        return text + "0" if text.endswith(".") else text
-    return f"{number:.3e}"
 
 
 def format_value(value: object, numel: int) -> str:

@@ -12,7 +12,7 @@ import html
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from explorer.autograd.labels import format_number
+from explorer.numbers import format_number
 from explorer.autograd.model import FUNCTION, LEAF, NONLEAF, OUTPUT, SAVED
 from explorer.autograd.snapshot import TRUNCATION_MARKER
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from explorer.numbers import format_number
+
 MAX_CELL_CHARS = 80
 
 
@@ -15,7 +17,7 @@ def format_value(value: object) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float):
-        return f"{value:.6g}"
+        return format_number(value)
     if isinstance(value, list):
         text = "[" + ", ".join(format_value(item) for item in value) + "]"
     else:

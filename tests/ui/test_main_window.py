@@ -52,8 +52,8 @@ def test_cell05_shows_values_and_graph(qtbot, window, cells_dir):
     assert "x에 계산된 기울기: 1.0" in console
     assert "y에 계산된 기울기: 7.0" in console
     assert "grad_fn=<AddBackward0>" in console
-    assert playground.tensor_table.row_texts("x")[-1] == "1"
-    assert playground.tensor_table.row_texts("y")[-1] == "7"
+    assert playground.tensor_table.row_texts("x")[-1] == "1.0"
+    assert playground.tensor_table.row_texts("y")[-1] == "7.0"
     assert playground.tensor_table.row_texts("z")[7] == "AddBackward0"
     assert playground.graph_view.node_count() >= 5
     labels = [item.toolTip() for item in playground.graph_view.canvas.node_items.values()]
