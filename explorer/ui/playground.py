@@ -84,7 +84,9 @@ class PlaygroundTab(QWidget):
         self.editor.run_requested.connect(self.run_program)
 
         self.examples = QComboBox(self)
-        self.examples.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Wide enough to tell the examples apart; the popup shows whole titles.
+        self.examples.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.examples.setMinimumContentsLength(26)
         self.examples.activated.connect(self._on_examples_activated)
         self.explanation = QLabel(self)
         self.explanation.setObjectName("example_explanation")
