@@ -61,6 +61,14 @@ class ViewOptions:
     editor_font_size: int = 11
 
 
+# The Training tab's settings as the user typed them, one text per field.
+# They are checked by the tab when a run starts, like typed input.
+TRAINING_FIELDS = (
+    "samples", "features", "true_weights", "true_bias", "noise", "epochs",
+    "lr", "optimizer", "batch_size", "seed", "dtype", "test_input",
+)
+
+
 @dataclass(frozen=True)
 class SessionData:
     """The contents of one session file."""
@@ -69,6 +77,7 @@ class SessionData:
     device: str = "cpu"
     example: str | None = None
     view: ViewOptions = field(default_factory=ViewOptions)
+    training: dict[str, str] = field(default_factory=dict)
 
 
 def _error(source: str, **args: object) -> SessionError:
@@ -83,6 +92,7 @@ def dump_session(session: SessionData) -> bytes:
         "device": session.device,
         "example": session.example,
         "view": {"tab": session.view.tab, "editor_font_size": session.view.editor_font_size},
+        "training": {key: session.training[key] for key in TRAINING_FIELDS if key in session.training},
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -185,4 +195,14 @@ def load_session(data: bytes) -> SessionData:
         tab=_integer(view, "tab", 0, MAX_TAB_INDEX, ViewOptions.tab),
         editor_font_size=_integer(view, "editor_font_size", MIN_FONT_SIZE, MAX_FONT_SIZE, ViewOptions.editor_font_size),
     )
-    return SessionData(program=program, device=device, example=example, view=options)
+    training = _training_settings(document)
+    return SessionData(program=program, device=device, example=example, view=options, training=training)
+
+
+def _training_settings(document: dict) -> dict[str, str]:
+    settings = document.get("training", {})
+    if not isinstance(settings, dict):
+        raise _error(QT_TRANSLATE_NOOP("Session", "the field {field!r} must be a JSON object"), field="training")
+    # Keys this version does not know are skipped, so a newer file's extra
+    # settings do not stop the rest from loading.
+    return {key: _string(settings, key, MAX_NAME_CHARS, None) for key in TRAINING_FIELDS if key in settings}

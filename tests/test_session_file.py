@@ -32,6 +32,16 @@ def test_round_trip_keeps_fields():
     assert load_session(data) == session
 
 
+def test_round_trip_keeps_training_settings():
+    session = SessionData(training={"epochs": "2000", "lr": "0.01", "optimizer": "adam", "test_input": "1, 2, 4"})
+    assert load_session(dump_session(session)).training == session.training
+
+
+def test_unknown_training_setting_skipped():
+    session = load_session(document(training={"lr": "0.5", "future_option": "x"}))
+    assert session.training == {"lr": "0.5"}
+
+
 def test_missing_optional_fields_default():
     session = load_session(json.dumps({"schema_version": 1}).encode())
     assert session == SessionData()
@@ -58,6 +68,9 @@ def test_source_limit_matches_language():
         (document(device="c" * 1000), "'device' is longer"),
         (document(example={"key": 1}), "'example' must be text"),
         (document(view=[]), "'view' must be a JSON object"),
+        (document(training=["lr"]), "'training' must be a JSON object"),
+        (document(training={"lr": 0.5}), "'lr' must be text"),
+        (document(training={"epochs": "9" * 1000}), "'epochs' is longer"),
         (document(view={"tab": -1}), "'tab' must be a whole number"),
         (document(view={"editor_font_size": 10**30}), "'editor_font_size' must be a whole number"),
         (document(view={"editor_font_size": 12.5}), "'editor_font_size' must be a whole number"),

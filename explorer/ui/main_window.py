@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         # A session's device, applied once the device list is known.
         self._pending_device: str | None = None
         self.training = None  # TrainingTab, built once its modules are loaded
+        self._pending_training: dict[str, str] = {}  # a session's settings for that tab
         self._create_tabs()
         self._create_sessions()
         self._create_actions()
@@ -373,6 +374,7 @@ class MainWindow(QMainWindow):
         self.playground.editor.set_completion_words(completion_words())
         self.training = TrainingTab(self)
         self.training.set_device(self.device_selector.currentText())
+        self.training.apply_settings_texts(self._pending_training)
         # The tab's form and plots need about 820 pixels of height; scrolling
         # keeps them usable on a shorter screen instead of forcing the window taller.
         scroll = QScrollArea(self)
@@ -406,15 +408,21 @@ class MainWindow(QMainWindow):
             device=self.device_selector.currentText() or "cpu",
             example=self.playground.example_key,
             view=ViewOptions(tab=self.tabs.currentIndex(), editor_font_size=self.editor_font_size()),
+            training=self._training_settings(),
         )
 
-    def apply_session(self, session: SessionData) -> None:
-        """Show `session` without running it.
+    def _training_settings(self) -> dict[str, str]:
+        if self.training is not None:
+            return self.training.settings_texts()
+        # The tab is built once torch has loaded; until then keep what a session gave.
+        return dict(self._pending_training)
 
-        NOTE: the Training tab's settings are not stored, because TrainingTab
-        offers no public way to read or set its configuration.
-        """
+    def apply_session(self, session: SessionData) -> None:
+        """Show `session` without running it."""
         self.playground.set_program(session.program, session.example)
+        self._pending_training = dict(session.training)
+        if self.training is not None:
+            self.training.apply_settings_texts(session.training)
         if self.device_selector.findText(session.device) >= 0:
             self.device_selector.setCurrentText(session.device)
         elif self._torch_version is None:

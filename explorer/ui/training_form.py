@@ -58,6 +58,43 @@ class TrainingForm(QGroupBox):
             self._form.addRow(label, field)
         self.retranslate()
 
+    def _text_fields(self) -> dict[str, QSpinBox | QLineEdit | QComboBox]:
+        return {
+            "samples": self.samples_field, "features": self.features_field,
+            "true_weights": self.true_weights_field, "true_bias": self.true_bias_field,
+            "noise": self.noise_field, "epochs": self.epochs_field, "lr": self.lr_field,
+            "optimizer": self.optimizer_field, "batch_size": self.batch_field,
+            "seed": self.seed_field, "dtype": self.dtype_field,
+        }
+
+    def field_texts(self) -> dict[str, str]:
+        """Return every setting as text: spin box values, line edit texts, combo box data."""
+        texts = {}
+        for key, widget in self._text_fields().items():
+            if isinstance(widget, QSpinBox):
+                texts[key] = str(widget.value())
+            elif isinstance(widget, QComboBox):
+                texts[key] = str(widget.currentData())
+            else:
+                texts[key] = widget.text()
+        return texts
+
+    def set_field_texts(self, texts: dict[str, str]) -> None:
+        """Fill the fields from `texts`; a value a field cannot take leaves that field as it is."""
+        for key, widget in self._text_fields().items():
+            text = texts.get(key)
+            if text is None:
+                continue
+            if isinstance(widget, QSpinBox):
+                if text.strip().isdigit() and widget.minimum() <= int(text) <= widget.maximum():
+                    widget.setValue(int(text))
+            elif isinstance(widget, QComboBox):
+                index = widget.findData(text)
+                if index >= 0:
+                    widget.setCurrentIndex(index)
+            else:
+                widget.setText(text)
+
     def _spin_box(self, name: str, minimum: int, maximum: int, value: int) -> QSpinBox:
         spin_box = QSpinBox(self, objectName=name)
         spin_box.setRange(minimum, maximum)

@@ -217,6 +217,18 @@ class TrainingTab(QWidget):
 
     # Public interface
 
+    def settings_texts(self) -> dict[str, str]:
+        """Return the form's settings and the test input as text, for a session file."""
+        texts = self.form.field_texts()
+        texts["test_input"] = self.test_panel.input_field.text()
+        return texts
+
+    def apply_settings_texts(self, texts: dict[str, str]) -> None:
+        """Fill the form and the test input from a session's settings, without starting a run."""
+        self.form.set_field_texts(texts)
+        if "test_input" in texts:
+            self.test_panel.input_field.setText(texts["test_input"])
+
     def set_device(self, device: str) -> None:
         """Use `device` (a torch device string such as "cpu" or "cuda:0") for the next run."""
         self.form.set_device(device)

@@ -55,6 +55,31 @@ def test_save_then_open_restores(window, tmp_path):
     assert window.recent_menu.actions()[0].data() == str(path)
 
 
+def test_training_settings_round_trip(window, tmp_path):
+    path = tmp_path / "training.agx.json"
+    form = window.training.form
+    form.epochs_field.setValue(1234)
+    form.lr_field.setText("0.05")
+    form.optimizer_field.setCurrentIndex(form.optimizer_field.findData("adam"))
+    window.training.test_panel.input_field.setText("3, 2, 1")
+    assert window.sessions.save_as(str(path))
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["training"]["epochs"] == "1234"
+    assert saved["training"]["optimizer"] == "adam"
+
+    form.epochs_field.setValue(10)
+    form.lr_field.setText("1")
+    form.optimizer_field.setCurrentIndex(form.optimizer_field.findData("sgd"))
+    window.training.test_panel.input_field.setText("0")
+    assert window.sessions.open_session(str(path))
+
+    assert form.epochs_field.value() == 1234
+    assert form.lr_field.text() == "0.05"
+    assert form.optimizer_field.currentData() == "adam"
+    assert window.training.test_panel.input_field.text() == "3, 2, 1"
+    assert not window.training.is_running
+
+
 @pytest.mark.parametrize(
     "data",
     [
