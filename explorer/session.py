@@ -1,4 +1,4 @@
-"""Session files: a program with its device and view options, as JSON with a schema_version.
+"""Session files: a program with its device, training settings and view options, as JSON with a schema_version.
 
 A session file may come from anyone, so `load_session` trusts nothing in it:
 the size, the encoding, the nesting, every field's type and every string's
