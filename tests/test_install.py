@@ -1,17 +1,22 @@
 """The built wheel carries every resource, found through explorer.assets from the installed copy.
 
 Builds the wheel from a copy of the sources (so the checkout gets no build
-folders), installs it with --no-deps into a folder, and imports it from there
-in a fresh interpreter whose working directory is outside the repository.
-torch, PySide6 and the other dependencies come from the running environment:
-nothing is downloaded (--no-index everywhere).
+folders), creates a fresh virtual environment, installs the wheel into it with
+--no-deps, and runs it from a working directory outside the repository.
+torch, PySide6 and the other dependencies come from the running environment
+through a .pth file in the fresh environment, so nothing is downloaded
+(--no-index everywhere). A .pth line adds a folder to sys.path without
+processing the .pth files inside it, so the editable install of the checkout
+stays invisible there.
 """
 
 import json
 import os
 import shutil
+import site
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -54,15 +59,25 @@ def installed(tmp_path_factory) -> Path:
         "-q", str(source), "-w", str(root / "dist"))
     wheels = list((root / "dist").glob("autograd_explorer-*.whl"))
     assert len(wheels) == 1
-    site = root / "site"
-    run(sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target", str(site), str(wheels[0]))
-    return site
+    environment = root / "venv"
+    run(sys.executable, "-m", "venv", "--without-pip", str(environment))
+    python = environment / "bin" / "python"
+    fresh_site = Path(run(str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip())
+    dependencies = [sysconfig.get_paths()["purelib"], *site.getsitepackages()]
+    (fresh_site / "dependencies.pth").write_text("\n".join(dict.fromkeys(dependencies)) + "\n", encoding="utf-8")
+    run(sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "-q", str(wheels[0]))
+    return environment
 
 
-def run_installed(site: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(site), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=120,
-                          cwd=site.parent, env=env)
+def run_installed(environment: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONPATH", None)
+    return subprocess.run([str(environment / "bin" / "python"), *args], capture_output=True, text=True,
+                          timeout=120, cwd=environment.parent, env=env)
+
+
+def installed_package(environment: Path) -> Path:
+    return next(environment.glob("lib/python*/site-packages/explorer"))
 
 
 def test_installed_copy_finds_resources(installed):
@@ -71,6 +86,7 @@ def test_installed_copy_finds_resources(installed):
     facts = json.loads(result.stdout)
 
     assert Path(facts["file"]).resolve().is_relative_to(installed.resolve())
+    assert not Path(facts["file"]).resolve().is_relative_to(REPOSITORY)
     assert facts["qm"] is True
     assert facts["playground_ko"] == "플레이그라운드"
     assert all(length > 0 for length in facts["examples"].values())
@@ -79,12 +95,16 @@ def test_installed_copy_finds_resources(installed):
 
 
 def test_installed_entry_point(installed):
-    entry_points = next(installed.glob("autograd_explorer-*.dist-info")) / "entry_points.txt"
+    entry_points = next(installed_package(installed).parent.glob("autograd_explorer-*.dist-info")) / "entry_points.txt"
     assert "autograd-explorer = explorer.cli:main" in entry_points.read_text(encoding="utf-8")
+    assert (installed / "bin" / "autograd-explorer").is_file()
 
 
 def test_installed_cli_runs_example(installed):
-    example = installed / "explorer" / "resources" / "examples" / "concepts" / "chain_rule.py"
-    result = run_installed(installed, "-m", "explorer", "run", str(example))
+    example = installed_package(installed) / "resources" / "examples" / "concepts" / "chain_rule.py"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run([str(installed / "bin" / "autograd-explorer"), "run", str(example)],
+                            capture_output=True, text=True, timeout=120, cwd=installed.parent, env=env)
     assert result.returncode == 0, result.stderr
     assert "x.grad: tensor(-2.6146)" in result.stdout
