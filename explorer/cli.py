@@ -38,14 +38,14 @@ def _build_parser() -> argparse.ArgumentParser:
             )
         ),
     )
-    parser.add_argument(
-        "--lang",
-        choices=SUPPORTED_LANGUAGES,
-        help=message(QT_TRANSLATE_NOOP("CommandLine", "language of messages (default: from the system locale)")),
-    )
+    lang_help = message(QT_TRANSLATE_NOOP("CommandLine", "language of messages (default: from the system locale)"))
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help=lang_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:
         module.add_parser(commands)
+    # Accept --lang after the command too; SUPPRESS keeps a value given before it.
+    for subparser in commands.choices.values():
+        subparser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
     return parser
 
 

@@ -14,3 +14,12 @@ CELLS_DIR = Path(__file__).resolve().parent.parent / "explorer" / "resources" / 
 def cells_dir() -> Path:
     """The tutorial's code cells as shipped with the package."""
     return CELLS_DIR
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Leave messages in English after each test, whatever language it chose."""
+    yield
+    from explorer import i18n
+
+    i18n.set_translator(None)

@@ -221,3 +221,9 @@ def test_run_cells_07_08_graph_root_is_cost(capsys, cells_dir):
     assert [warning["line"] for warning in result["warnings"]] == [5]
     assert [row[0] for row in result["tensors"]["w1"]["value"]] == pytest.approx([2.0, 2.0, 2.0], abs=1e-3)
     assert "예상 정답: [15.0]" in result["output"]
+
+
+def test_lang_after_command(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "run", str(tmp_path / "missing.py"), "--lang", "ko")
+    assert code == EXIT_USAGE
+    assert "읽을 수 없습니다" in err

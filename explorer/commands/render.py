@@ -72,7 +72,9 @@ def execute(args) -> int:
     try:
         _write_atomically(output, data)
     except OSError as error:
-        print(message(QT_TRANSLATE_NOOP("CommandLine", "cannot write {file}: {reason}"), file=args.output, reason=error), file=sys.stderr)
+        # str(error) names the temporary .part file; strerror leaves the file name out.
+        reason = error.strerror or error
+        print(message(QT_TRANSLATE_NOOP("CommandLine", "cannot write {file}: {reason}"), file=args.output, reason=reason), file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 

@@ -181,6 +181,7 @@ class GraphView(QWidget):
         self.gradcheck_button.clicked.connect(self.check_gradients)
 
         self._backend = QLabel(self)
+        self._backend.setWordWrap(True)
         self._legend = QLabel(self)
         self._legend.setWordWrap(True)
 
@@ -194,11 +195,13 @@ class GraphView(QWidget):
         tools.addWidget(self._show_button)
         tools.addWidget(self._export_button)
         tools.addWidget(self.gradcheck_button)
-        tools.addWidget(self._backend)
 
+        # The status line (layout backend, export and check results) sits on
+        # its own wrapped row so that long messages never widen the window.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)
+        layout.addWidget(self._backend)
         layout.addWidget(self._legend)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.stepper)

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         self.zoom_in_action.setText(self.tr("Zoom &In on the Graph"))
         self.zoom_out_action.setText(self.tr("Zoom &Out of the Graph"))
         self.fit_action.setText(self.tr("&Fit the Graph"))
-        self.font_larger_action.setText(self.tr("&Larger Editor Font"))
+        self.font_larger_action.setText(self.tr("La&rger Editor Font"))
         self.font_smaller_action.setText(self.tr("S&maller Editor Font"))
         self.about_action.setText(self.tr("&About Autograd Explorer"))
 

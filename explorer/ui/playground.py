@@ -86,8 +86,9 @@ class PlaygroundTab(QWidget):
         self.examples = QComboBox(self)
         # Wide enough to tell the examples apart; the popup shows whole titles.
         self.examples.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.examples.setMinimumContentsLength(26)
+        self.examples.setMinimumContentsLength(18)
         self.examples.activated.connect(self._on_examples_activated)
+        self.editor.textChanged.connect(self._on_editor_text_changed)
         self.explanation = QLabel(self)
         self.explanation.setObjectName("example_explanation")
         self.explanation.setWordWrap(True)
@@ -260,6 +261,14 @@ class PlaygroundTab(QWidget):
         self.examples.setCurrentIndex(self.examples.findData(key) if key else -1)
         self.examples.blockSignals(False)
         self._show_explanation()
+
+    @Slot()
+    def _on_editor_text_changed(self) -> None:
+        # Once the text is no longer the example's, its title and explanation
+        # would describe a program that is not in the editor.
+        example = example_by_key(self._example_key) if self._example_key else None
+        if example is not None and self.editor.toPlainText() != example.source():
+            self._select_example(None)
 
     @Slot(int)
     def _on_examples_activated(self, index: int) -> None:

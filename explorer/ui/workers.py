@@ -136,6 +136,14 @@ class DeviceProbeWorker(QThread):
         if self.isInterruptionRequested():
             return  # the window is closing; the About box will not be shown
 
+        # torch 2.13 imports torch._dynamo the first time an optimizer is
+        # built, about a second on one core. Paying it here, after Run is
+        # enabled, keeps it out of the first training run and the first
+        # program that builds an optimizer.
+        import torch
+
+        torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+
         from explorer.layout import backend_name
 
         try:

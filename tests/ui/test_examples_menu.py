@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QTextCursor
 
 from explorer.examples import EXAMPLES, example_by_key
 from explorer.ui.main_window import MainWindow
@@ -55,6 +56,18 @@ def test_combo_loads_example(window):
 
 def test_own_program_hides_explanation(window):
     window.playground.set_program("x = 1\n")
+    assert window.playground.example_key is None
+    assert window.playground.explanation.isHidden()
+    assert window.playground.examples.currentIndex() == -1
+
+
+def test_edited_example_drops_explanation(window):
+    assert window.playground.load_example("chain_rule")
+    assert window.playground.explanation.isVisibleTo(window)
+
+    window.playground.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.playground.editor.insertPlainText("print(1)\n")
+
     assert window.playground.example_key is None
     assert window.playground.explanation.isHidden()
     assert window.playground.examples.currentIndex() == -1
