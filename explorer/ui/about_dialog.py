@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 import explorer
+from explorer.ui.forms import form_value
 
 
 class AboutDialog(QDialog):
@@ -49,12 +50,8 @@ class AboutDialog(QDialog):
         self._fill()
 
     def value_of(self, label: str) -> str | None:
-        for row in range(self._form.rowCount()):
-            label_item = self._form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            field_item = self._form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label_item and field_item and label_item.widget().text() == label:
-                return field_item.widget().text()
-        return None
+        """Return the text shown beside `label`, for tests and screen readers."""
+        return form_value(self._form, label)
 
     def _fill(self) -> None:
         while self._form.rowCount():

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from explorer.ui.forms import form_value
+
 
 class DeviceTab(QWidget):
     """torch, torchvision and torchtext versions, CUDA, cuDNN, each GPU, and MPS."""
@@ -45,12 +47,7 @@ class DeviceTab(QWidget):
 
     def value_of(self, label: str) -> str | None:
         """Return the text shown beside `label`, for tests and screen readers."""
-        for row in range(self._form.rowCount()):
-            label_item = self._form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            field_item = self._form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label_item and field_item and label_item.widget().text() == label:
-                return field_item.widget().text()
-        return None
+        return form_value(self._form, label)
 
     def _fill(self) -> None:
         while self._form.rowCount():
