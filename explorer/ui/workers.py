@@ -28,6 +28,10 @@ def detach_running_thread(thread: QThread) -> None:
     thread.setParent(None)
     _detached_threads.add(thread)
     thread.finished.connect(lambda: _detached_threads.discard(thread))
+    # The thread may have ended between the first check and the connection,
+    # in which case `finished` has already been emitted.
+    if not thread.isRunning():
+        _detached_threads.discard(thread)
 
 
 def wait_for_detached_threads(timeout_ms: int = 60_000) -> bool:

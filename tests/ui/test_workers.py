@@ -16,12 +16,12 @@ def test_detached_thread_survives_parent(qtbot):
         worker.start()
 
     assert worker.parent() is owner
-    worker.cancel()
     detach_running_thread(worker)
     del owner
 
     assert worker.parent() is None
     assert worker in workers._detached_threads
+    worker.cancel()
     assert wait_for_detached_threads(timeout_ms=30_000)
     assert not worker.isRunning()
     qtbot.waitUntil(lambda: worker not in workers._detached_threads, timeout=5_000)
