@@ -343,13 +343,16 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_probe_probe_finished(self, report) -> None:
         self.device_tab.show_report(report)
-        saved = self._pending_device or str(self._settings.value("device", "cpu"))
+        from_session = self._pending_device
+        saved = from_session or str(self._settings.value("device", "cpu"))
         self._pending_device = None
         self.device_selector.blockSignals(True)
         self.device_selector.clear()
         self.device_selector.addItems(report.devices)
         self.device_selector.setCurrentText(saved if saved in report.devices else "cpu")
         self.device_selector.blockSignals(False)
+        if from_session is not None and from_session not in report.devices:
+            self._notify_missing_device(from_session)
         self._on_device_selector_current_text_changed(self.device_selector.currentText())
         self._torch_version = report.torch_version
         self.playground.set_torch_ready()
@@ -423,14 +426,22 @@ class MainWindow(QMainWindow):
         self._pending_training = dict(session.training)
         if self.training is not None:
             self.training.apply_settings_texts(session.training)
+        self.notice_bar.hide()
         if self.device_selector.findText(session.device) >= 0:
             self.device_selector.setCurrentText(session.device)
         elif self._torch_version is None:
             self._pending_device = session.device
+        else:
+            self._notify_missing_device(session.device)
         if 0 <= session.view.tab < self.tabs.count():
             self.tabs.setCurrentIndex(session.view.tab)
         self.set_editor_font_size(session.view.editor_font_size)
-        self.notice_bar.hide()
+
+    def _notify_missing_device(self, device: str) -> None:
+        self.notice_bar.show_notice(
+            self.tr("This session used the device {device}, which is not available here; programs run on {current}.")
+            .format(device=device, current=self.device_selector.currentText() or "cpu")
+        )
 
     @Slot(str)
     def _on_sessions_saved(self, path: str) -> None:

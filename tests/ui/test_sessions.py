@@ -204,3 +204,14 @@ def test_open_other_with_changes_can_cancel(qtbot, window, tmp_path):
     assert not window.sessions.open_session(str(path))
     assert seen
     assert "edited = True" in window.playground.program()
+
+
+def test_missing_device_reported(window, tmp_path):
+    path = tmp_path / "gpu.agx.json"
+    path.write_text(json.dumps({"schema_version": 1, "program": "x = 1\n", "device": "cuda:99"}), encoding="utf-8")
+
+    assert window.sessions.open_session(str(path))
+
+    assert window.device_selector.currentText() == "cpu"
+    assert window.notice_bar.isVisibleTo(window)
+    assert "cuda:99" in window.notice_bar.text()
