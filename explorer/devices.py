@@ -1,4 +1,4 @@
-"""Which torch devices exist here and what they are.
+"""Device discovery: the torch devices on this machine and their properties.
 
 Qt-free: the device selector, the Device tab and the `devices` command all read
 this module. Importing it imports torch, so the GUI calls it from a worker.
@@ -25,7 +25,7 @@ class GpuInfo:
 
 @dataclass(frozen=True)
 class DeviceReport:
-    """What the tutorial's first cells printed, gathered without a shell."""
+    """Versions and hardware facts that the tutorial's first cells printed, gathered without a shell."""
 
     torch_version: str
     python_version: str

@@ -2,7 +2,7 @@
 
 `ProgramRunner` ties the language session, the graph recorder and the layout
 together. It is Qt-free and blocking: the GUI calls it from a worker thread,
-the command line calls it directly. What it returns (`ProgramReport`) holds no
+the command line calls it directly. Its result (`ProgramReport`) contains no
 live tensors, so it can cross threads and outlive the program's objects.
 """
 

@@ -45,8 +45,9 @@ class GraphRecorder:
 
         Also hooks every node to record the backward() about to run (see
         `explorer.autograd.trace`). Costs tens of microseconds for a small
-        graph: the walk, one clone per small saved tensor and the hooks. Never raises: a failure is logged and leaves
-        the graph without captured saved tensors, so the program runs on.
+        graph: the walk, one clone per small saved tensor and the hooks.
+        Any exception is caught and logged, and the graph is then drawn without
+        captured saved tensors, so the program runs on.
         """
         if not isinstance(root, torch.Tensor):
             return

@@ -24,7 +24,7 @@ GROWTH = "growth"
 
 @dataclass(frozen=True)
 class Divergence:
-    """Where and how a run diverged: the 1-based epoch, its loss and the reason."""
+    """A diverged run's 1-based epoch, its loss there and the reason it counts as diverged."""
 
     epoch: int
     loss: float

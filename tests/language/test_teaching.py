@@ -112,7 +112,7 @@ def test_retain_grad_late_then_backward_again_is_quiet():
     assert played.warnings == []
 
 
-def test_retain_grad_on_new_tensor_after_backward_is_quiet():
+def test_retain_grad_new_tensor_quiet():
     source = NON_LEAF.replace("print(t.grad)", "u = a * 2\nu.retain_grad()\nprint(u.grad)")
     played = Session().run(source)
 
