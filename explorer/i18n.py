@@ -58,6 +58,11 @@ class Text:
     def __str__(self) -> str:
         return self.source.format(**self.args)
 
+    def __reduce__(self):
+        # The default arguments are a read-only mapping proxy, which pickle
+        # refuses; reports cross to the GUI process pickled.
+        return (Text, (self.context, self.source, dict(self.args)))
+
     def localized(self) -> str:
         template = translate(self.context, self.source)
         try:

@@ -210,13 +210,18 @@ class ProgramRunner:
         report.graph = self._recorder.build(names, root=root, root_name=root_name)
         if report.graph is None or not self._with_layout:
             return
-        if report.graph.node_count > MAX_DRAWN_NODES:
-            # The view offers to collapse repeated chains and lays that out itself.
-            return
-        try:
-            report.layout = layout_dot(report.graph.dot_source, timeout=self._layout_timeout)
-        except LayoutError as error:
-            report.layout_error = error.text
+        lay_out_report(report, self._layout_timeout)
+
+
+def lay_out_report(report: ProgramReport, timeout: float = 30.0) -> None:
+    """Add the Graphviz layout of the report's graph, or the reason there is none."""
+    if report.graph is None or report.graph.node_count > MAX_DRAWN_NODES:
+        # Above the cap the view offers to collapse repeated chains and lays that out itself.
+        return
+    try:
+        report.layout = layout_dot(report.graph.dot_source, timeout=timeout)
+    except LayoutError as error:
+        report.layout_error = error.text
 
 
 def _warning_reports(warnings: list[ProgramWarning], filename: str) -> list[WarningReport]:

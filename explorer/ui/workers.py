@@ -69,8 +69,11 @@ class OutputBuffer:
 class ProgramWorker(QThread):
     """Runs playground sources on a device and emits a ProgramReport.
 
-    Runs in its own thread; `cancel()` may be called from any thread and stops
-    the program at its next evaluation step.
+    The program runs in the app's warm child process (see
+    `explorer.runner_process`); this thread waits for it and then lays the
+    graph out. `cancel()` may be called from any thread: the program stops
+    at its next evaluation step, or its process is killed if it is inside a
+    long torch call.
     """
 
     run_finished = Signal(object)
@@ -93,10 +96,18 @@ class ProgramWorker(QThread):
     def run(self) -> None:
         try:
             # Imported here so that the window can paint before torch loads.
-            from explorer.runner import ProgramRunner
+            from explorer.runner import lay_out_report
+            from explorer.runner_process import RunnerProcessError, shared_runner_process
 
-            runner = ProgramRunner(self._device, on_output=self._output.append)
-            report = runner.run(self._sources, cancel=self._cancel)
+            report = shared_runner_process().run(
+                self._sources, self._device, on_output=self._output.append, cancel=self._cancel
+            )
+            if not report.cancelled:
+                lay_out_report(report)
+        except RunnerProcessError as error:
+            log.error("The program process failed: %s", error)
+            self.run_failed.emit(error.text.localized())
+            return
         except Exception as error:  # noqa: BLE001 - reported to the user, then logged
             log.exception("Program run failed unexpectedly")
             self.run_failed.emit(f"{type(error).__name__}: {error}")
@@ -131,6 +142,14 @@ class DeviceProbeWorker(QThread):
             self.probe_failed.emit(f"{type(error).__name__}: {error}")
             return
         self.probe_finished.emit(report)
+
+        # Programs run in a child process; it imports torch while the user types.
+        from explorer.runner_process import shared_runner_process
+
+        try:
+            shared_runner_process().start()
+        except OSError:
+            log.exception("Starting the program process failed")
 
         import explorer.runner  # noqa: F401
         import explorer.ui.graph_view  # noqa: F401

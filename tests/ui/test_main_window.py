@@ -103,6 +103,23 @@ def test_stop_cancels_long_program(qtbot, window):
     qtbot.waitUntil(lambda: playground.run_button.isEnabled(), timeout=5000)
 
 
+def test_stop_ends_a_long_torch_call(qtbot, window):
+    playground = window.playground
+    # One sort over this many elements runs for seconds without a step in between.
+    playground.editor.setPlainText("print('sorting')\nvalues = torch.rand(40_000_000)\nordered = values.sort()\nprint('sorted')\n")
+    with qtbot.waitSignal(playground.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        playground.run_button.click()
+        qtbot.waitUntil(lambda: "sorting" in playground.console.toPlainText(), timeout=RUN_TIMEOUT_MS)
+        playground.stop_button.click()
+
+    assert blocker.args[0].cancelled
+    qtbot.waitUntil(lambda: playground.run_button.isEnabled(), timeout=5000)
+    console = playground.console.toPlainText()
+    assert "Stopped." in console
+    assert "sorted" not in console
+    assert run_source(qtbot, window, "print(6 * 7)\n").output == "42\n"
+
+
 def test_language_switch_relabels(qtbot, window):
     window.set_language("ko")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) != "Playground", timeout=5000)

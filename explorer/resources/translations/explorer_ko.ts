@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>AboutDialog</name>
@@ -269,7 +270,7 @@
         <translation>튜토리얼: leaf가 아닌 텐서의 .grad</translation>
     </message>
     <message>
-        <source>y is computed from x, so it is not a leaf: backward does not fill y.grad, and reading it prints PyTorch's warning. Only x.grad is kept.</source>
+        <source>y is computed from x, so it is not a leaf: backward does not fill y.grad, and reading it prints PyTorch&apos;s warning. Only x.grad is kept.</source>
         <translation>y는 x에서 계산되었으므로 leaf가 아닙니다. backward는 y.grad를 채우지 않고, 이를 읽으면 PyTorch가 경고를 출력합니다. x.grad만 남습니다.</translation>
     </message>
     <message>
@@ -506,7 +507,7 @@
         <translation>기울기 검사</translation>
     </message>
     <message>
-        <source>Compare autograd's gradients with finite differences by running the program again</source>
+        <source>Compare autograd&apos;s gradients with finite differences by running the program again</source>
         <translation>프로그램을 다시 실행해서 autograd의 기울기를 유한 차분과 비교합니다</translation>
     </message>
     <message>
@@ -741,7 +742,7 @@
         <translation>기울기 검사</translation>
     </message>
     <message>
-        <source>autograd's gradient of the backward() root against a central finite difference (f(x+h) - f(x-h)) / 2h, in float64 on the CPU, from fresh runs of the program.</source>
+        <source>autograd&apos;s gradient of the backward() root against a central finite difference (f(x+h) - f(x-h)) / 2h, in float64 on the CPU, from fresh runs of the program.</source>
         <translation>backward() 루트에 대한 autograd의 기울기를 중앙 유한 차분 (f(x+h) - f(x-h)) / 2h와 비교합니다. 프로그램을 새로 다시 실행하여 CPU에서 float64로 계산합니다.</translation>
     </message>
     <message>
@@ -840,7 +841,7 @@
         <translation>MAX_FORMAT_WIDTH 한도 초과: 서식의 너비 또는 정밀도가 {value:,}입니다. 최대 {maximum:,}입니다</translation>
     </message>
     <message>
-        <source>the data is nested too deep (lists inside lists) for this operation: it reached Python's recursion limit. Nest the data less deeply; MAX_DATA_DEPTH is {maximum:,} levels.</source>
+        <source>the data is nested too deep (lists inside lists) for this operation: it reached Python&apos;s recursion limit. Nest the data less deeply; MAX_DATA_DEPTH is {maximum:,} levels.</source>
         <translation>이 연산에는 데이터가 너무 깊게 중첩되어 있습니다(리스트 안의 리스트): Python의 재귀 한도에 도달했습니다. 데이터를 덜 깊게 중첩하세요. MAX_DATA_DEPTH는 {maximum:,}단계입니다.</translation>
     </message>
     <message>
@@ -940,12 +941,12 @@
         <translation>isinstance()의 두 번째 인자는 타입이나 타입의 튜플이어야 합니다. {type}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <source>'!{command}' is an IPython shell command; it runs only in Jupyter or Colab, not in the playground</source>
-        <translation>'!{command}'은(는) IPython 셸 명령입니다. Jupyter나 Colab에서만 실행되고 플레이그라운드에서는 실행되지 않습니다</translation>
+        <source>&apos;!{command}&apos; is an IPython shell command; it runs only in Jupyter or Colab, not in the playground</source>
+        <translation>&apos;!{command}&apos;은(는) IPython 셸 명령입니다. Jupyter나 Colab에서만 실행되고 플레이그라운드에서는 실행되지 않습니다</translation>
     </message>
     <message>
-        <source>'{magic}' is an IPython magic command; it runs only in Jupyter or Colab. Remove this line.</source>
-        <translation>'{magic}'은(는) IPython 매직 명령입니다. Jupyter나 Colab에서만 실행됩니다. 이 줄을 지우세요.</translation>
+        <source>&apos;{magic}&apos; is an IPython magic command; it runs only in Jupyter or Colab. Remove this line.</source>
+        <translation>&apos;{magic}&apos;은(는) IPython 매직 명령입니다. Jupyter나 Colab에서만 실행됩니다. 이 줄을 지우세요.</translation>
     </message>
     <message>
         <source>too many values to unpack (expected {expected})</source>
@@ -968,16 +969,16 @@
         <translation>플레이그라운드에서 del은 이름에만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <source>'with' accepts only torch.no_grad(), torch.enable_grad(), torch.set_grad_enabled(...), torch.inference_mode() and torch.device(...), not {type}</source>
-        <translation>'with'에는 torch.no_grad(), torch.enable_grad(), torch.set_grad_enabled(...), torch.inference_mode(), torch.device(...)만 쓸 수 있습니다. {type}은(는) 안 됩니다</translation>
+        <source>&apos;with&apos; accepts only torch.no_grad(), torch.enable_grad(), torch.set_grad_enabled(...), torch.inference_mode() and torch.device(...), not {type}</source>
+        <translation>&apos;with&apos;에는 torch.no_grad(), torch.enable_grad(), torch.set_grad_enabled(...), torch.inference_mode(), torch.device(...)만 쓸 수 있습니다. {type}은(는) 안 됩니다</translation>
     </message>
     <message>
         <source>relative imports are not supported in the playground</source>
         <translation>플레이그라운드에서는 상대 import를 지원하지 않습니다</translation>
     </message>
     <message>
-        <source>'from ... import *' is not supported in the playground</source>
-        <translation>플레이그라운드에서는 'from ... import *'를 지원하지 않습니다</translation>
+        <source>&apos;from ... import *&apos; is not supported in the playground</source>
+        <translation>플레이그라운드에서는 &apos;from ... import *&apos;를 지원하지 않습니다</translation>
     </message>
     <message>
         <source>format field {field!r} reads an attribute or an item; pass the value itself, or use an f-string</source>
@@ -1011,8 +1012,8 @@
         <translation>기울기는 부동소수점(과 복소수) 텐서에만 있습니다. 실수 값이나 dtype으로 텐서를 만드세요: torch.tensor(2.0, requires_grad=True) 또는 torch.tensor([1, 2], dtype=torch.float32, requires_grad=True).</translation>
     </message>
     <message>
-        <source>A leaf tensor with requires_grad=True cannot be changed in place while autograd records, because its gradient would no longer make sense. Update parameters inside 'with torch.no_grad():', as optimizers do, or use an out-of-place operation.</source>
-        <translation>autograd가 기록하는 동안에는 requires_grad=True인 leaf 텐서를 제자리(in-place)에서 바꿀 수 없습니다. 그 기울기가 더 이상 의미가 없어지기 때문입니다. 옵티마이저처럼 'with torch.no_grad():' 안에서 매개변수를 갱신하거나, 제자리가 아닌 연산을 사용하세요.</translation>
+        <source>A leaf tensor with requires_grad=True cannot be changed in place while autograd records, because its gradient would no longer make sense. Update parameters inside &apos;with torch.no_grad():&apos;, as optimizers do, or use an out-of-place operation.</source>
+        <translation>autograd가 기록하는 동안에는 requires_grad=True인 leaf 텐서를 제자리(in-place)에서 바꿀 수 없습니다. 그 기울기가 더 이상 의미가 없어지기 때문입니다. 옵티마이저처럼 &apos;with torch.no_grad():&apos; 안에서 매개변수를 갱신하거나, 제자리가 아닌 연산을 사용하세요.</translation>
     </message>
     <message>
         <source>backward was called on a tensor that autograd did not record: none of the tensors it was computed from has requires_grad=True, or it was computed under torch.no_grad() or from .detach(). Create the inputs with requires_grad=True and compute the output outside torch.no_grad().</source>
@@ -1259,7 +1260,7 @@
         <translation>여기에 PyTorch 프로그램을 입력하거나 예제를 고른 다음 실행을 누르세요.</translation>
     </message>
     <message>
-        <source>The program's output, warnings and errors appear here.</source>
+        <source>The program&apos;s output, warnings and errors appear here.</source>
         <translation>프로그램의 출력, 경고, 오류가 여기에 나타납니다.</translation>
     </message>
     <message>
@@ -1309,6 +1310,13 @@
     <message>
         <source>The run failed. See the console.</source>
         <translation>실행에 실패했습니다. 콘솔을 확인하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerProcess</name>
+    <message>
+        <source>The process that runs programs ended unexpectedly (exit code {code}). Run the program again to start a fresh one.</source>
+        <translation>프로그램을 실행하는 프로세스가 예기치 않게 끝났습니다(종료 코드 {code}). 프로그램을 다시 실행하면 새 프로세스가 시작됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1877,7 +1885,7 @@
         <translation>CSV…</translation>
     </message>
     <message>
-        <source>Save each epoch's loss as CSV</source>
+        <source>Save each epoch&apos;s loss as CSV</source>
         <translation>에포크마다의 손실을 CSV로 저장합니다</translation>
     </message>
     <message>

@@ -1,0 +1,412 @@
+"""Run playground programs in a child process that Stop can end at once.
+
+The interpreter checks for cancellation between evaluation steps, but one
+torch call (an `exp` over 10**8 elements, a large sort, a whole backward())
+cannot be interrupted from Python. The GUI therefore runs programs in a warm
+child process: torch is imported there once, each run gets a fresh
+`ProgramRunner`, and the `ProgramReport` comes back pickled. Stop first sends the
+child a cancel request, which the program obeys at its next step. If the
+report has not arrived within `CANCEL_GRACE_SECONDS`, the child is killed
+and a fresh one starts in the background.
+
+The parent and the child exchange frames over the child's stdin and stdout:
+a 4-byte big-endian length, then a pickle. The parent unpickles only the
+report classes listed in `_REPORT_CLASSES`. The child exits when its stdin
+closes, so it never outlives the app.
+
+Run the child with `python -m explorer.runner_process`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import io
+import logging
+import os
+import pickle
+import queue
+import struct
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from typing import BinaryIO
+
+from explorer.i18n import QT_TRANSLATE_NOOP, Text
+
+log = logging.getLogger(__name__)
+
+# How long Stop waits for the program to end at its next evaluation step
+# before the child process is killed.
+CANCEL_GRACE_SECONDS = 0.03
+# How often the parent checks for Stop while it waits for a message.
+POLL_SECONDS = 0.01
+# How often the child sends the text printed since its last frame.
+OUTPUT_FLUSH_SECONDS = 0.02
+
+_HEADER = struct.Struct(">I")
+_EXITED = ("exited",)
+
+# Everything a ProgramReport may contain besides plain Python values.
+_REPORT_CLASSES = {
+    ("explorer.runner", "ProgramReport"),
+    ("explorer.runner", "ProgramSource"),
+    ("explorer.runner", "ErrorReport"),
+    ("explorer.runner", "WarningReport"),
+    ("explorer.autograd.model", "GraphSnapshot"),
+    ("explorer.autograd.model", "NodeInfo"),
+    ("explorer.autograd.snapshot", "TensorSnapshot"),
+    ("explorer.autograd.trace", "BackwardTrace"),
+    ("explorer.autograd.trace", "BackwardStep"),
+    ("explorer.i18n", "Text"),
+    ("builtins", "complex"),
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+}
+
+# Programs that warm the child's code paths before it reports ready, so the
+# first real run does not pay for lazy imports (torchviz, torch._dynamo).
+_WARM_UP_PROGRAM = "x = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\ny.backward()\n"
+
+
+class RunnerProcessError(Exception):
+    """The child process failed: it could not start, crashed or sent a bad frame."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+class _ReportUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) not in _REPORT_CLASSES:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a program report")
+        return super().find_class(module, name)
+
+
+def _write_frame(stream: BinaryIO, message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
+    chunks = []
+    while size:
+        chunk = stream.read(size)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _read_frame(stream: BinaryIO, unpickler=pickle.Unpickler) -> object | None:
+    """Return the next message, or None at the end of the stream."""
+    header = _read_exactly(stream, _HEADER.size)
+    if header is None:
+        return None
+    data = _read_exactly(stream, _HEADER.unpack(header)[0])
+    if data is None:
+        return None
+    return unpickler(io.BytesIO(data)).load()
+
+
+def _crashed(returncode: int | None) -> RunnerProcessError:
+    return RunnerProcessError(
+        Text(
+            "RunnerProcess",
+            QT_TRANSLATE_NOOP(
+                "RunnerProcess",
+                "The process that runs programs ended unexpectedly (exit code {code}). "
+                "Run the program again to start a fresh one.",
+            ),
+            {"code": returncode},
+        )
+    )
+
+
+class _Child:
+    """One child process, the thread that reads its frames and the queue they land in."""
+
+    def __init__(self, python: str) -> None:
+        package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+        self.process = subprocess.Popen(
+            [python, "-m", "explorer.runner_process"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+        self.messages: queue.Queue = queue.Queue()
+        self.ready = False
+        self._reader = threading.Thread(target=self._read, name="runner-process-reader", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        try:
+            while True:
+                message = _read_frame(stream, _ReportUnpickler)
+                if message is None:
+                    break
+                self.messages.put(message)
+        except Exception:  # noqa: BLE001 - a bad frame ends this child; the run reports it
+            log.exception("Reading from the program process failed")
+            self.kill()
+        stream.close()
+        self.messages.put(_EXITED)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def send(self, message: object) -> None:
+        _write_frame(self.process.stdin, message)
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+
+    def close_input(self) -> None:
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass  # the child is gone and the buffered bytes cannot be written
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Ask the child to exit by closing its stdin; kill it if it does not."""
+        self.close_input()
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class RunnerProcess:
+    """A warm child process that runs playground programs and can be stopped at once.
+
+    `run` blocks like `ProgramRunner.run`. Call it from one thread at a time.
+    Call `start` early, so that the child imports torch while the user is
+    still typing.
+    """
+
+    def __init__(self, python: str | None = None) -> None:
+        self._python = python or sys.executable
+        self._child: _Child | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        """Start the child if none is running; returns at once."""
+        with self._lock:
+            if self._child is None or not self._child.alive():
+                self._child = _Child(self._python)
+
+    def pid(self) -> int | None:
+        child = self._child
+        return None if child is None else child.process.pid
+
+    def close(self) -> None:
+        with self._lock:
+            child, self._child = self._child, None
+        if child is not None:
+            child.close()
+
+    def run(
+        self,
+        sources: Sequence,
+        device: str,
+        *,
+        on_output: Callable[[str], None] | None = None,
+        cancel: threading.Event | None = None,
+    ):
+        """Run `sources` (ProgramSource values) in the child and return its ProgramReport.
+
+        When `cancel` is set, the program is asked to stop and, past
+        CANCEL_GRACE_SECONDS, its process is killed; the report then contains
+        the output printed so far and `cancelled` is True. Raises
+        RunnerProcessError when the child crashes or cannot start.
+        """
+        from explorer.runner import ProgramReport
+
+        cancel = cancel or threading.Event()
+        self.start()
+        child = self._child
+        printed: list[str] = []
+
+        def cancelled_report() -> ProgramReport:
+            return ProgramReport(output="".join(printed), cancelled=True, device=device, sources=tuple(sources))
+
+        if not self._wait_ready(child, cancel):
+            return cancelled_report()
+        self._send(child, ("run", [(source.text, source.filename) for source in sources], device))
+        kill_at: float | None = None
+        while True:
+            if cancel.is_set() and kill_at is None:
+                self._send(child, ("cancel",))
+                kill_at = time.monotonic() + CANCEL_GRACE_SECONDS
+            if kill_at is not None and time.monotonic() >= kill_at:
+                self._replace(child)
+                return cancelled_report()
+            try:
+                message = child.messages.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                continue
+            kind = message[0]
+            if kind == "output":
+                printed.append(message[1])
+                if on_output is not None:
+                    on_output(message[1])
+            elif kind == "report":
+                return message[1]
+            elif kind == "failed":
+                raise RunnerProcessError(message[1])
+            elif kind == "exited":
+                returncode = child.process.wait()
+                self._replace(child)
+                if kill_at is not None:
+                    return cancelled_report()
+                raise _crashed(returncode)
+
+    @staticmethod
+    def _send(child: _Child, message: object) -> None:
+        try:
+            child.send(message)
+        except OSError:
+            # The child has died; its reader reports "exited" next.
+            log.warning("The program process closed its input")
+
+    def _wait_ready(self, child: _Child, cancel: threading.Event) -> bool:
+        while not child.ready:
+            if cancel.is_set():
+                return False
+            try:
+                message = child.messages.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                continue
+            if message[0] == "ready":
+                child.ready = True
+            elif message[0] == "exited":
+                returncode = child.process.wait()
+                self._replace(child)
+                raise _crashed(returncode)
+        return True
+
+    def _replace(self, child: _Child) -> None:
+        """Kill `child` and start a fresh one in the background, so the next run finds it warm."""
+        child.kill()
+        with self._lock:
+            if self._child is child:
+                self._child = None
+
+        def restart() -> None:
+            child.process.wait()
+            child.close_input()
+            try:
+                self.start()
+            except OSError:
+                log.exception("Starting a fresh program process failed")
+
+        threading.Thread(target=restart, name="runner-process-restart", daemon=True).start()
+
+
+_shared: RunnerProcess | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_runner_process() -> RunnerProcess:
+    """Return the app's one RunnerProcess, created on first use and closed at exit."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = RunnerProcess()
+            atexit.register(_shared.close)
+        return _shared
+
+
+# --- the child ---------------------------------------------------------------
+
+
+class _Outbox:
+    """Frames to the parent, written by one thread at a time; printed text is batched."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._lock = threading.Lock()
+        self._printed: list[str] = []
+
+    def send(self, message: object) -> None:
+        with self._lock:
+            _write_frame(self._stream, message)
+
+    def print(self, text: str) -> None:
+        with self._lock:
+            self._printed.append(text)
+
+    def flush_output(self) -> None:
+        with self._lock:
+            if self._printed:
+                text = "".join(self._printed)
+                self._printed.clear()
+                _write_frame(self._stream, ("output", text))
+
+    def flush_forever(self) -> None:
+        while True:
+            time.sleep(OUTPUT_FLUSH_SECONDS)
+            self.flush_output()
+
+
+def _child_main() -> None:
+    # Frames go to a copy of the original stdout. Anything else that writes to
+    # fd 1 (a C library, a stray print) then lands in stderr, not in a frame.
+    frames = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    commands = sys.stdin.buffer
+
+    import torch
+
+    from explorer.runner import ProgramRunner, ProgramSource
+
+    ProgramRunner(with_layout=False).run([ProgramSource(_WARM_UP_PROGRAM)])
+    torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+
+    outbox = _Outbox(frames)
+    jobs: queue.Queue = queue.Queue()
+    cancel = threading.Event()
+
+    def read_commands() -> None:
+        while True:
+            message = _read_frame(commands)
+            if message is None or message[0] == "exit":
+                # The parent is gone or done: nothing is left to report to.
+                os._exit(0)
+            if message[0] == "cancel":
+                cancel.set()
+            elif message[0] == "run":
+                jobs.put(message)
+
+    threading.Thread(target=read_commands, name="commands", daemon=True).start()
+    threading.Thread(target=outbox.flush_forever, name="output", daemon=True).start()
+    outbox.send(("ready", os.getpid()))
+    while True:
+        _, sources, device = jobs.get()
+        cancel.clear()
+        try:
+            runner = ProgramRunner(device, on_output=outbox.print, with_layout=False)
+            report = runner.run([ProgramSource(text, filename) for text, filename in sources], cancel=cancel)
+            del runner
+            outbox.flush_output()
+            outbox.send(("report", report))
+        except Exception as error:  # noqa: BLE001 - reported to the parent, which shows it
+            log.exception("Program run failed unexpectedly")
+            outbox.flush_output()
+            outbox.send(("failed", Text("RunnerProcess", "{error}", {"error": f"{type(error).__name__}: {error}"})))
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _child_main()

@@ -1,0 +1,107 @@
+"""Programs run in a child process that Stop can end even inside one long torch call."""
+
+import io
+import os
+import pickle
+import signal
+import threading
+
+import pytest
+
+from explorer.runner import ProgramRunner, ProgramSource
+from explorer.runner_process import RunnerProcess, RunnerProcessError, _ReportUnpickler
+
+# One sort of this many elements takes seconds, far longer than Stop may wait.
+LONG_SORT = "print('sorting')\nvalues = torch.rand(40_000_000)\nordered = values.sort()\nprint('sorted')\n"
+
+
+@pytest.fixture(scope="module")
+def process():
+    runner_process = RunnerProcess()
+    yield runner_process
+    runner_process.close()
+
+
+def cancel_when_printed(text: str, cancel: threading.Event, printed: list[str]):
+    def on_output(chunk: str) -> None:
+        printed.append(chunk)
+        if text in "".join(printed):
+            cancel.set()
+
+    return on_output
+
+
+def test_child_report_matches_local_run(process, cells_dir):
+    sources = [ProgramSource((cells_dir / name).read_text(encoding="utf-8"), name) for name in ("05_autograd_basics.py",)]
+    printed: list[str] = []
+
+    child = process.run(sources, "cpu", on_output=printed.append)
+    local = ProgramRunner(with_layout=False).run(sources)
+
+    assert child.ok
+    assert child.output == local.output == "".join(printed)
+    assert child.tensors == local.tensors
+    assert child.graph.dot_source == local.graph.dot_source
+    assert [step.node_id for step in child.graph.backward.steps] == [step.node_id for step in local.graph.backward.steps]
+
+
+def test_child_errors_keep_hints(process, cells_dir):
+    source = (cells_dir / "06_non_leaf.py").read_text(encoding="utf-8")
+    report = process.run([ProgramSource(source, "06.py")], "cpu")
+    assert [warning.line for warning in report.warnings] == [15]
+    assert report.warnings[0].hint is not None
+
+    report = process.run([ProgramSource("x = torch.ones(2, requires_grad=True)\n(x * 2).backward()\n")], "cpu")
+    assert report.error.kind == "RuntimeError"
+    assert report.error.line == 2
+    assert "one element" in report.error.hint.localized()
+
+
+def test_stop_inside_torch_call_kills_child(process):
+    process.run([ProgramSource("x = 1\n")], "cpu")
+    first_pid = process.pid()
+    cancel = threading.Event()
+    printed: list[str] = []
+
+    report = process.run([ProgramSource(LONG_SORT)], "cpu", on_output=cancel_when_printed("sorting", cancel, printed), cancel=cancel)
+
+    assert report.cancelled
+    assert report.output == "sorting\n"
+    # The sort never finished: its process was killed and replaced.
+    assert "sorted" not in "".join(printed)
+    after = process.run([ProgramSource("print(torch.tensor([1., 2.]).sum().item())\n")], "cpu")
+    assert after.output == "3.0\n"
+    assert process.pid() != first_pid
+
+
+def test_stop_between_steps_keeps_child(process):
+    process.run([ProgramSource("x = 1\n")], "cpu")
+    pid = process.pid()
+    cancel = threading.Event()
+    printed: list[str] = []
+    loop = "print('looping')\nt = torch.zeros(1)\nfor i in range(10_000_000):\n    t = t + 1\n"
+
+    report = process.run([ProgramSource(loop)], "cpu", on_output=cancel_when_printed("looping", cancel, printed), cancel=cancel)
+
+    assert report.cancelled
+    assert process.pid() == pid
+
+
+def test_child_crash_is_reported(process):
+    process.run([ProgramSource("x = 1\n")], "cpu")
+    pid = process.pid()
+
+    def on_output(chunk: str) -> None:
+        os.kill(pid, signal.SIGKILL)
+
+    with pytest.raises(RunnerProcessError) as raised:
+        process.run([ProgramSource(LONG_SORT)], "cpu", on_output=on_output)
+
+    assert str(-signal.SIGKILL) in raised.value.text.localized()
+    assert process.run([ProgramSource("print(2 + 2)\n")], "cpu").output == "4\n"
+
+
+def test_unpickler_rejects_other_classes():
+    for value in (os.system, ProgramRunner, pytest.raises):
+        with pytest.raises(pickle.UnpicklingError):
+            _ReportUnpickler(io.BytesIO(pickle.dumps(value))).load()
