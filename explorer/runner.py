@@ -8,6 +8,7 @@ live tensors, so it can cross threads and outlive the program's objects.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -99,6 +100,7 @@ class ProgramReport:
     device: str = "cpu"
     seconds: float = 0.0
     sources: tuple[ProgramSource, ...] = ()
+    process_id: int = field(default_factory=os.getpid)
 
     @property
     def ok(self) -> bool:

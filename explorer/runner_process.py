@@ -65,8 +65,8 @@ _REPORT_CLASSES = {
     ("builtins", "frozenset"),
 }
 
-# Programs that warm the child's code paths before it reports ready, so the
-# first real run does not pay for lazy imports (torchviz, torch._dynamo).
+# A program that warms the child's code paths before it reports ready, so the
+# first real run does not pay for lazy imports such as torchviz.
 _WARM_UP_PROGRAM = "x = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\ny.backward()\n"
 
 
@@ -142,7 +142,7 @@ class _Child:
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
         self.messages: queue.Queue = queue.Queue()
-        self.ready = False
+        self.ready = threading.Event()
         self._reader = threading.Thread(target=self._read, name="runner-process-reader", daemon=True)
         self._reader.start()
 
@@ -153,7 +153,10 @@ class _Child:
                 message = _read_frame(stream, _ReportUnpickler)
                 if message is None:
                     break
-                self.messages.put(message)
+                if message[0] == "ready":
+                    self.ready.set()
+                else:
+                    self.messages.put(message)
         except Exception:  # noqa: BLE001 - a bad frame ends this child; the run reports it
             log.exception("Reading from the program process failed")
             self.kill()
@@ -205,6 +208,11 @@ class RunnerProcess:
             if self._child is None or not self._child.alive():
                 self._child = _Child(self._python)
 
+    def is_ready(self) -> bool:
+        """Return True when the child is running and has imported torch."""
+        child = self._child
+        return child is not None and child.ready.is_set() and child.alive()
+
     def pid(self) -> int | None:
         child = self._child
         return None if child is None else child.process.pid
@@ -238,7 +246,13 @@ class RunnerProcess:
         printed: list[str] = []
 
         def cancelled_report() -> ProgramReport:
-            return ProgramReport(output="".join(printed), cancelled=True, device=device, sources=tuple(sources))
+            return ProgramReport(
+                output="".join(printed),
+                cancelled=True,
+                device=device,
+                sources=tuple(sources),
+                process_id=child.process.pid,
+            )
 
         if not self._wait_ready(child, cancel):
             return cancelled_report()
@@ -280,16 +294,10 @@ class RunnerProcess:
             log.warning("The program process closed its input")
 
     def _wait_ready(self, child: _Child, cancel: threading.Event) -> bool:
-        while not child.ready:
+        while not child.ready.wait(POLL_SECONDS):
             if cancel.is_set():
                 return False
-            try:
-                message = child.messages.get(timeout=POLL_SECONDS)
-            except queue.Empty:
-                continue
-            if message[0] == "ready":
-                child.ready = True
-            elif message[0] == "exited":
+            if not child.alive():
                 returncode = child.process.wait()
                 self._replace(child)
                 raise _crashed(returncode)
@@ -372,7 +380,11 @@ def _child_main() -> None:
     from explorer.runner import ProgramRunner, ProgramSource
 
     ProgramRunner(with_layout=False).run([ProgramSource(_WARM_UP_PROGRAM)])
-    torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+    # torch 2.13 imports torch._dynamo when the first optimizer is built, about a
+    # second on one core. That import runs beside the first program instead of before it.
+    threading.Thread(
+        target=lambda: torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1), name="warm-up", daemon=True
+    ).start()
 
     outbox = _Outbox(frames)
     jobs: queue.Queue = queue.Queue()

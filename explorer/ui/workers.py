@@ -70,17 +70,19 @@ class ProgramWorker(QThread):
     """Runs playground sources on a device and emits a ProgramReport.
 
     The program runs in the app's warm child process (see
-    `explorer.runner_process`); this thread waits for it and then lays the
-    graph out. `cancel()` may be called from any thread: the program stops
-    at its next evaluation step, or its process is killed if it is inside a
-    long torch call.
+    `explorer.runner_process`), and this thread waits for it and then lays
+    the graph out. `cancel()` may be called from any thread: the program
+    stops at its next evaluation step, or its process is killed if it is
+    inside a long torch call. Until the child has imported torch (a few
+    seconds after start), programs run in this thread instead.
     """
 
     run_finished = Signal(object)
     run_failed = Signal(str)
 
-    def __init__(self, sources, device: str, output: OutputBuffer, parent=None) -> None:
+    def __init__(self, sources, device: str, output: OutputBuffer, parent=None, process=None) -> None:
         super().__init__(parent)
+        self._process = process
         self._sources = list(sources)
         self._device = device
         self._output = output
@@ -96,14 +98,19 @@ class ProgramWorker(QThread):
     def run(self) -> None:
         try:
             # Imported here so that the window can paint before torch loads.
-            from explorer.runner import lay_out_report
+            from explorer.runner import ProgramRunner, lay_out_report
             from explorer.runner_process import RunnerProcessError, shared_runner_process
 
-            report = shared_runner_process().run(
-                self._sources, self._device, on_output=self._output.append, cancel=self._cancel
-            )
-            if not report.cancelled:
-                lay_out_report(report)
+            process = self._process or shared_runner_process()
+            if process.is_ready():
+                report = process.run(self._sources, self._device, on_output=self._output.append, cancel=self._cancel)
+                if not report.cancelled:
+                    lay_out_report(report)
+            else:
+                # NOTE: in this thread, Stop takes effect between evaluation steps only.
+                process.start()
+                runner = ProgramRunner(self._device, on_output=self._output.append)
+                report = runner.run(self._sources, cancel=self._cancel)
         except RunnerProcessError as error:
             log.error("The program process failed: %s", error)
             self.run_failed.emit(error.text.localized())

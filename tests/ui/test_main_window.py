@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from explorer.runner_process import shared_runner_process
 from explorer.ui.main_window import MainWindow
 from explorer.ui.translations import apply_language
 
@@ -105,6 +106,9 @@ def test_stop_cancels_long_program(qtbot, window):
 
 def test_stop_ends_a_long_torch_call(qtbot, window):
     playground = window.playground
+    process = shared_runner_process()
+    qtbot.waitUntil(process.is_ready, timeout=RUN_TIMEOUT_MS)
+    pid = process.pid()
     # One sort over this many elements runs for seconds without a step in between.
     playground.editor.setPlainText("print('sorting')\nvalues = torch.rand(40_000_000)\nordered = values.sort()\nprint('sorted')\n")
     with qtbot.waitSignal(playground.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
@@ -113,10 +117,14 @@ def test_stop_ends_a_long_torch_call(qtbot, window):
         playground.stop_button.click()
 
     assert blocker.args[0].cancelled
+    assert blocker.args[0].process_id == pid
     qtbot.waitUntil(lambda: playground.run_button.isEnabled(), timeout=5000)
     console = playground.console.toPlainText()
     assert "Stopped." in console
     assert "sorted" not in console
+    # The sort was ended by killing its process, which a fresh one replaces.
+    qtbot.waitUntil(process.is_ready, timeout=RUN_TIMEOUT_MS)
+    assert process.pid() != pid
     assert run_source(qtbot, window, "print(6 * 7)\n").output == "42\n"
 
 

@@ -1,8 +1,11 @@
 """Worker threads outlive their widgets safely when a program does not stop at once."""
 
+import os
+
 from PySide6.QtCore import QObject
 
 from explorer.runner import ProgramSource
+from explorer.runner_process import RunnerProcess
 from explorer.ui import workers
 from explorer.ui.workers import OutputBuffer, ProgramWorker, detach_running_thread, wait_for_detached_threads
 
@@ -35,3 +38,26 @@ def test_finished_thread_is_not_detached(qtbot):
     detach_running_thread(worker)
 
     assert worker not in workers._detached_threads
+
+
+def test_worker_uses_child_once_ready(qtbot):
+    process = RunnerProcess()
+    try:
+        first = ProgramWorker([ProgramSource("x = torch.ones(2)\n")], "cpu", OutputBuffer(), process=process)
+        with qtbot.waitSignal(first.run_finished, timeout=30_000) as early:
+            first.start()
+        # The child was not ready yet, so the program ran in the worker thread.
+        assert early.args[0].ok
+        assert early.args[0].process_id == os.getpid()
+
+        qtbot.waitUntil(process.is_ready, timeout=60_000)
+        second = ProgramWorker([ProgramSource("x = torch.ones(2)\n")], "cpu", OutputBuffer(), process=process)
+        with qtbot.waitSignal(second.run_finished, timeout=30_000) as late:
+            second.start()
+        assert late.args[0].ok
+        assert late.args[0].process_id == process.pid()
+        assert late.args[0].tensors["x"].value == [1.0, 1.0]
+        first.wait()
+        second.wait()
+    finally:
+        process.close()
