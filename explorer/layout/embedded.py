@@ -43,7 +43,7 @@ RENDER_THREAD_STACK_BYTES = 16 << 20
 # learner builds, and a runaway render fails instead of exhausting the host.
 MEMORY_LIMIT_BYTES = 1 << 30
 # Output formats the WebAssembly build writes; it has no PNG or PDF renderer.
-FORMATS = frozenset({"json", "svg", "dot", "xdot", "plain"})
+FORMATS = frozenset({"json", "json0", "svg", "dot", "xdot", "plain"})
 
 T = TypeVar("T")
 

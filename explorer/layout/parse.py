@@ -1,24 +1,38 @@
-"""Read Graphviz's `-Tjson` output into a GraphLayout.
+"""Read Graphviz's `-Tjson0` output (or `-Tjson`, a superset) into a GraphLayout.
 
 Graphviz writes points with y growing upwards from the bounding box's lower
 edge and node sizes in inches. The layout moves the origin to the top-left
-corner, flips y and gives every length in points (1/72 inch). Colours come
-from the xdot drawing operations (`_draw_`), where Graphviz has already
-resolved names such as "darkolivegreen1" to "#caff70".
+corner, flips y and gives every length in points (1/72 inch).
+
+The parser reads only the attributes that `-Tjson0` writes, not the xdot
+drawing operations that `-Tjson` adds: those make the output four times
+longer and slower to write and to read. So colours come from
+`explorer.layout.colors`, labels are unescaped here, and arrowheads are
+computed with Graphviz's formula for its default "normal" arrow.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from explorer.layout import messages
+from explorer.layout.colors import DEFAULT_FILL, DEFAULT_PEN, resolve_color
 from explorer.layout.model import GraphLayout, LaidOutEdge, LaidOutNode, LayoutError, Point
 
 POINTS_PER_INCH = 72.0
 
-# Escapes that end a label line in DOT: centred, left- and right-justified.
-_LINE_BREAK = re.compile(r"\\[nlr]")
+# Graphviz's "normal" arrowhead: ARROW_LENGTH points long, its half-width
+# ARROW_WIDTH times that. With these the polygons equal the `_hdraw_` ones of
+# Graphviz 2.43.0; Graphviz 12.2.1 draws its arrows 1.5 points further back
+# from the tip, so that the stroked outline stays off the node.
+ARROW_LENGTH = 10.0
+ARROW_WIDTH = 0.35
+
+# One escape in a DOT label: a backslash and the character after it.
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_LINE_ENDS = frozenset("nlr")
 
 
 def parse_layout_json(output: bytes | str, backend: str) -> GraphLayout:
@@ -26,52 +40,46 @@ def parse_layout_json(output: bytes | str, backend: str) -> GraphLayout:
     try:
         data = json.loads(output)
         return _parse(data, backend)
-    except (ValueError, KeyError, TypeError, IndexError) as error:
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
         raise LayoutError(messages.invalid_output(f"{type(error).__name__}: {error}")) from None
 
 
 def _parse(data: dict, backend: str) -> GraphLayout:
     left, bottom, right, top = (float(part) for part in data["bb"].split(","))
-
-    def to_screen(x: float, y: float) -> Point:
-        return (round(x - left, 3), round(top - y, 3))
+    graph_name = data.get("name", "")
 
     names_by_gvid: dict[int, str] = {}
     nodes: list[LaidOutNode] = []
-    for item in data.get("objects", []):
+    for item in data.get("objects", ()):
         if "nodes" in item or "subgraphs" in item or "pos" not in item:
             continue  # clusters and subgraphs have no position of their own
-        names_by_gvid[item["_gvid"]] = item["name"]
-        x, y = (float(part) for part in item["pos"].split(","))
-        screen_x, screen_y = to_screen(x, y)
-        fill, pen = _node_colors(item)
+        name = item["name"]
+        names_by_gvid[item["_gvid"]] = name
+        x, y = item["pos"].split(",")
+        style = item.get("style", "")
+        color = resolve_color(item.get("color"))
+        fill = None
+        if "filled" in style:
+            fill = resolve_color(item.get("fillcolor")) or color or DEFAULT_FILL
         nodes.append(
             LaidOutNode(
-                id=item["name"],
-                x=screen_x,
-                y=screen_y,
+                id=name,
+                x=float(x) - left,
+                y=top - float(y),
                 width=float(item.get("width", 0.75)) * POINTS_PER_INCH,
                 height=float(item.get("height", 0.5)) * POINTS_PER_INCH,
                 shape=item.get("shape", "ellipse"),
-                label=_label_text(item),
+                label=label_text(item.get("label", "\\N"), name, graph_name),
                 fillcolor=fill,
-                style=item.get("style", ""),
-                pencolor=pen,
+                style=style,
+                pencolor=color or DEFAULT_PEN,
                 penwidth=float(item.get("penwidth", 1.0)),
             )
         )
 
     edges: list[LaidOutEdge] = []
-    for item in data.get("edges", []):
-        points: list[Point] = []
-        for operation in item.get("_draw_", []):
-            if operation.get("op") in ("b", "B"):
-                points.extend(to_screen(x, y) for x, y in operation["points"])
-        arrow: list[Point] = []
-        for key in ("_hdraw_", "_tdraw_"):
-            for operation in item.get(key, []):
-                if operation.get("op") in ("P", "p") and not arrow:
-                    arrow = [to_screen(x, y) for x, y in operation["points"]]
+    for item in data.get("edges", ()):
+        points, arrow = _edge_geometry(item.get("pos", ""), left, top)
         edges.append(
             LaidOutEdge(
                 tail=names_by_gvid[item["tail"]],
@@ -85,25 +93,59 @@ def _parse(data: dict, backend: str) -> GraphLayout:
     return GraphLayout(width=right - left, height=top - bottom, backend=backend, nodes=nodes, edges=edges)
 
 
-def _node_colors(item: dict) -> tuple[str | None, str | None]:
-    """Return (fill, pen) colours from the node's drawing operations."""
-    fill = pen = None
-    for operation in item.get("_draw_", []):
-        if operation.get("op") == "C" and fill is None:
-            fill = operation.get("color")
-        elif operation.get("op") == "c" and pen is None:
-            pen = operation.get("color")
-    if "filled" not in item.get("style", ""):
-        fill = None
-    return fill, pen
+def _edge_geometry(pos: str, left: float, top: float) -> tuple[list[Point], list[Point]]:
+    """Return the spline's control points and the arrowhead polygon from an edge's `pos`.
+
+    `pos` is "e,x,y s,x,y p0 p1 ...": the optional end and start points are
+    the tips of the head and tail arrows, and the rest is a cubic B-spline.
+    Only the first spline is read where `pos` lists several (";").
+    """
+    head_tip = tail_tip = None
+    points: list[Point] = []
+    for part in pos.split(";", 1)[0].split():
+        if part.startswith("e,"):
+            _, x, y = part.split(",")
+            head_tip = (float(x) - left, top - float(y))
+        elif part.startswith("s,"):
+            _, x, y = part.split(",")
+            tail_tip = (float(x) - left, top - float(y))
+        else:
+            x, y = part.split(",")
+            points.append((float(x) - left, top - float(y)))
+    arrow: list[Point] = []
+    if head_tip is not None and points:
+        arrow = arrowhead(points[-1], head_tip)
+    elif tail_tip is not None and points:
+        arrow = arrowhead(points[0], tail_tip)
+    return points, arrow
 
 
-def _label_text(item: dict) -> str:
-    """Return the label as drawn: the text operations' lines, else the unescaped label."""
-    lines = [operation["text"] for operation in item.get("_ldraw_", []) if operation.get("op") == "T"]
-    if lines:
-        return "\n".join(lines)
-    label = item.get("label", "\\N")
-    label = label.replace("\\N", item["name"])
-    label = _LINE_BREAK.sub("\n", label).replace("\\\\", "\\")
-    return label.removesuffix("\n")
+def arrowhead(base: Point, tip: Point) -> list[Point]:
+    """Return Graphviz's "normal" arrowhead from the spline's end `base` to `tip` as a triangle."""
+    dx, dy = base[0] - tip[0], base[1] - tip[1]
+    scale = ARROW_LENGTH / (math.hypot(dx, dy) + 1e-4)
+    dx, dy = dx * scale, dy * scale
+    back_x, back_y = tip[0] + dx, tip[1] + dy
+    side_x, side_y = -dy * ARROW_WIDTH, dx * ARROW_WIDTH
+    return [(back_x - side_x, back_y - side_y), tip, (back_x + side_x, back_y + side_y)]
+
+
+def label_text(label: str, name: str, graph_name: str = "") -> str:
+    """Return a DOT label as drawn: "\\n", "\\l" and "\\r" end lines, "\\N" is the node's name.
+
+    A line end at the very end adds no empty line, as in Graphviz.
+    """
+    if "\\" not in label:
+        return label
+
+    def replace(match: re.Match) -> str:
+        character = match.group(1)
+        if character in _LINE_ENDS:
+            return "\n"
+        if character == "N":
+            return name
+        if character == "G":
+            return graph_name
+        return character
+
+    return _ESCAPE.sub(replace, label).removesuffix("\n")

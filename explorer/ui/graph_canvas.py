@@ -1,10 +1,12 @@
 """The autograd graph drawn as Qt graphics items from a Graphviz layout.
 
-Each node is its own item (outline plus label lines), each edge one path
-item with its arrowhead as a child, so the view can zoom, pan, hit-test,
-highlight paths and mark the backward replay. The layout arrives as plain
-data (`explorer.layout.GraphLayout`, y pointing down, in points) from a
-worker thread; this module only draws it, in the GUI thread.
+Each node is one item that draws its outline and its label lines, and each
+edge is one path item with its arrowhead as a child, so the view can zoom,
+pan, hit-test, highlight paths and mark the backward replay. The layout
+arrives as plain data (`explorer.layout.GraphLayout`, y pointing down, in
+points) from a worker thread; this module only draws it, in the GUI thread.
+A 3000-operation chain has about 6000 nodes, so creating an item costs only
+a few Qt calls: pens, brushes and text widths are shared between items.
 """
 
 from __future__ import annotations
@@ -12,14 +14,26 @@ from __future__ import annotations
 from collections import deque
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsPolygonItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QStyle,
+    QStyleOptionGraphicsItem,
     QWidget,
 )
 
@@ -28,8 +42,14 @@ MIN_SCALE = 0.02
 MAX_SCALE = 20.0
 FIT_MAX_SCALE = 1.6
 SCENE_MARGIN = 12.0
+# Label lines shorter than this many device pixels are not drawn: they are
+# unreadable, and a zoomed-out view of a long chain would spend its paint
+# time on them.
+MIN_TEXT_PIXELS = 2.0
+LABEL_PADDING = 4.0
 
 EDGE_COLOR = QColor("#444444")
+TEXT_COLOR = QColor("#000000")
 HOVER_COLOR = QColor("#1f77b4")
 SEARCH_COLOR = QColor("#d62728")
 RUNNING_COLOR = QColor("#9400d3")
@@ -53,80 +73,129 @@ def graph_font() -> QFont:
     return font
 
 
+class DrawingStyle:
+    """The font, text metrics, pens and brushes that the items of one canvas share.
+
+    Qt copies pens and brushes by reference counting, so sharing them saves
+    creating one per item. Text widths are kept per string because labels
+    repeat ("MulBackward0", "data: 1.001") across a long chain.
+    """
+
+    def __init__(self, font: QFont) -> None:
+        self.font = font
+        self.metrics = QFontMetricsF(font)
+        self.line_height = self.metrics.height()
+        self.ascent = self.metrics.ascent()
+        self.text_pen = QPen(TEXT_COLOR)
+        self._widths: dict[str, float] = {}
+        self._brushes: dict[int | str | None, QBrush] = {}
+        self._pens: dict[tuple, QPen] = {}
+
+    def text_width(self, text: str) -> float:
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = self.metrics.horizontalAdvance(text)
+        return width
+
+    def brush(self, color: QColor | str | None) -> QBrush:
+        """Return the solid brush of `color` (a QColor, a name or "#rrggbb", or None for white)."""
+        key = color.rgba() if isinstance(color, QColor) else color
+        brush = self._brushes.get(key)
+        if brush is None:
+            brush = self._brushes[key] = QBrush(color if isinstance(color, QColor) else _color(color))
+        return brush
+
+    def pen(self, color: QColor | str | None, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+        """Return a pen of `color` (a QColor, a name, or None for black), `width` and `style`."""
+        key = (color.rgba() if isinstance(color, QColor) else color, width, style)
+        pen = self._pens.get(key)
+        if pen is None:
+            qt_color = color if isinstance(color, QColor) else _color(color, "black")
+            pen = self._pens[key] = QPen(qt_color, width, style)
+        return pen
+
+
 class NodeItem(QGraphicsPathItem):
     """One laid-out node: its outline filled with the node's colour, and its label lines."""
 
-    def __init__(self, node, font: QFont) -> None:
-        super().__init__()
-        self.node_id = node.id
-        self.label = node.label
+    def __init__(self, node, style: DrawingStyle) -> None:
         self.rect = QRectF(node.x - node.width / 2, node.y - node.height / 2, node.width, node.height)
         path = QPainterPath()
         if node.shape in ("ellipse", "oval", "circle"):
             path.addEllipse(self.rect)
         else:
             path.addRect(self.rect)
-        self.setPath(path)
+        super().__init__(path)
+        self.node_id = node.id
+        self.label = node.label
+        self._style = style
         filled = "filled" in (node.style or "") or node.fillcolor is not None
-        self.setBrush(QBrush(_color(node.fillcolor, "lightgrey")) if filled else QBrush(Qt.GlobalColor.white))
+        self.setBrush(style.brush(node.fillcolor or "lightgrey") if filled else style.brush(None))
         width = 2.0 if "bold" in (node.style or "") else node.penwidth
-        self._normal_pen = QPen(_color(node.pencolor, "black"), width)
+        self._normal_pen = style.pen(node.pencolor, width)
         self.setPen(self._normal_pen)
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setToolTip(node.label)
         self.setZValue(1)
-        self.line_items: list[QGraphicsSimpleTextItem] = []
-        self._add_label(node.label, font)
-
-    def _add_label(self, label: str, font: QFont) -> None:
-        # Graphviz centres each line and sizes the box with its own font
-        # metrics; Qt's differ a little, so shrink the label if it would overflow.
-        for line in label.split("\n"):
-            item = QGraphicsSimpleTextItem(line, self)
-            item.setFont(font)
-            self.line_items.append(item)
+        self._lines = node.label.split("\n")
         self._place_lines()
 
     def _place_lines(self) -> None:
+        # Graphviz centres each line and sizes the box with its own font
+        # metrics; Qt's differ a little, so shrink the label if it would overflow.
+        style = self._style
         rect = self.rect
-        items = self.line_items
-        for item in items:
-            item.setScale(1.0)
-        widths = [item.boundingRect().width() for item in items]
-        line_height = max((item.boundingRect().height() for item in items), default=0.0)
-        total_height = line_height * len(items)
-        padding = 4.0
+        widths = [style.text_width(line) for line in self._lines]
+        total_height = style.line_height * len(self._lines)
         scale = min(
             1.0,
-            (rect.width() - padding) / max(max(widths, default=1.0), 1.0),
-            (rect.height() - padding / 2) / max(total_height, 1.0),
+            (rect.width() - LABEL_PADDING) / max(max(widths, default=1.0), 1.0),
+            (rect.height() - LABEL_PADDING / 2) / max(total_height, 1.0),
         )
-        top = rect.center().y() - total_height * scale / 2
-        for index, item in enumerate(items):
-            item.setScale(scale)
-            item.setPos(rect.center().x() - widths[index] * scale / 2, top + index * line_height * scale)
+        centre = rect.center()
+        top = centre.y() - total_height * scale / 2
+        # Baseline origins in item coordinates, before scaling about the label's top centre.
+        self._text_scale = scale
+        self._text_origin = QPointF(centre.x(), top)
+        self._line_origins = [
+            QPointF(-width / 2, index * style.line_height + style.ascent) for index, width in enumerate(widths)
+        ]
 
-    def paint(self, painter, option, widget=None) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         # The outline colour shows selection; Qt's dotted selection box would hide it.
         option.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, option, widget)
+        style = self._style
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if detail * style.line_height * self._text_scale < MIN_TEXT_PIXELS:
+            return
+        painter.save()
+        painter.setFont(style.font)
+        painter.setPen(style.text_pen)
+        painter.translate(self._text_origin)
+        if self._text_scale != 1.0:
+            painter.scale(self._text_scale, self._text_scale)
+        for origin, line in zip(self._line_origins, self._lines):
+            painter.drawText(origin, line)
+        painter.restore()
 
     def label_lines(self) -> list[str]:
-        return [item.text() for item in self.line_items]
+        return list(self._lines)
 
     def set_grad_line(self, text: str) -> bool:
         """Replace the text after `grad: ` in the label; returns False if the label has no such line."""
-        for item in self.line_items:
-            if item.text().startswith(GRAD_PREFIX):
-                item.setText(GRAD_PREFIX + text)
+        for index, line in enumerate(self._lines):
+            if line.startswith(GRAD_PREFIX):
+                self._lines[index] = GRAD_PREFIX + text
                 self._place_lines()
+                self.update()
                 return True
         return False
 
     def set_mark(self, color: QColor | None, width: float = 3.0) -> None:
         """Outline the node in `color`, or restore its own outline for None."""
-        self.setPen(self._normal_pen if color is None else QPen(color, width))
+        self.setPen(self._normal_pen if color is None else self._style.pen(color, width))
 
     def hoverEnterEvent(self, event) -> None:
         canvas = self._canvas()
@@ -151,40 +220,45 @@ class NodeItem(QGraphicsPathItem):
 class EdgeItem(QGraphicsPathItem):
     """One laid-out edge: its B-spline path and, as a child, its arrowhead."""
 
-    def __init__(self, edge) -> None:
-        super().__init__()
+    def __init__(self, edge, style: DrawingStyle) -> None:
+        path = QPainterPath()
+        points = edge.points
+        if points:
+            path.moveTo(*points[0])
+            for index in range(1, len(points) - 2, 3):
+                path.cubicTo(*points[index], *points[index + 1], *points[index + 2])
+        super().__init__(path)
         self.tail = edge.tail
         self.head = edge.head
+        self._style = style
         self.dashed = "dashed" in (edge.style or "")
         self.dotted = "dotted" in (edge.style or "")
-        points = [QPointF(x, y) for x, y in edge.points]
-        path = QPainterPath()
-        if points:
-            path.moveTo(points[0])
-            for index in range(1, len(points) - 2, 3):
-                path.cubicTo(points[index], points[index + 1], points[index + 2])
-        self.setPath(path)
-        self.middle = path.pointAtPercent(0.5) if points else QPointF()
-        self.arrow: QGraphicsPathItem | None = None
+        if self.dashed:
+            self._pen_style = Qt.PenStyle.DashLine
+        elif self.dotted:
+            self._pen_style = Qt.PenStyle.DotLine
+        else:
+            self._pen_style = Qt.PenStyle.SolidLine
+        self.arrow: QGraphicsPolygonItem | None = None
         if edge.arrow:
-            head = QPainterPath()
-            head.addPolygon(QPolygonF([QPointF(x, y) for x, y in edge.arrow]))
-            head.closeSubpath()
-            self.arrow = QGraphicsPathItem(head, self)
+            self.arrow = QGraphicsPolygonItem(QPolygonF([QPointF(x, y) for x, y in edge.arrow]), self)
         self.gradient_label: QGraphicsSimpleTextItem | None = None
         self.set_mark(None)
 
+    @property
+    def middle(self) -> QPointF:
+        """The point halfway along the edge, where its gradient text goes."""
+        return self.path().pointAtPercent(0.5) if not self.path().isEmpty() else QPointF()
+
     def set_mark(self, color: QColor | None, width: float = 2.5) -> None:
         """Draw the edge in `color` and `width`, or in its normal style for None."""
-        pen = QPen(EDGE_COLOR if color is None else color, 1.0 if color is None else width)
-        if self.dashed:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        elif self.dotted:
-            pen.setStyle(Qt.PenStyle.DotLine)
-        self.setPen(pen)
+        style = self._style
+        if color is None:
+            color, width = EDGE_COLOR, 1.0
+        self.setPen(style.pen(color, width, self._pen_style))
         if self.arrow is not None:
-            self.arrow.setPen(QPen(pen.color(), 1.0))
-            self.arrow.setBrush(QBrush(pen.color()))
+            self.arrow.setPen(style.pen(color))
+            self.arrow.setBrush(style.brush(color))
 
     def set_gradient_text(self, text: str | None, font: QFont) -> None:
         """Show `text` next to the middle of the edge, or remove it for None."""
@@ -223,6 +297,7 @@ class GraphCanvas(QGraphicsView):
         self.setBackgroundBrush(QBrush(Qt.GlobalColor.white))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._font = graph_font()
+        self._style = DrawingStyle(self._font)
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: list[EdgeItem] = []
         self._incoming: dict[str, list[EdgeItem]] = {}
@@ -236,14 +311,15 @@ class GraphCanvas(QGraphicsView):
     def show_layout(self, layout) -> None:
         self.clear()
         scene = self.scene()
+        style = self._style
         for edge in layout.edges:
-            item = EdgeItem(edge)
+            item = EdgeItem(edge, style)
             scene.addItem(item)
             self.edge_items.append(item)
             self._outgoing.setdefault(item.tail, []).append(item)
             self._incoming.setdefault(item.head, []).append(item)
         for node in layout.nodes:
-            item = NodeItem(node, self._font)
+            item = NodeItem(node, style)
             scene.addItem(item)
             self.node_items[node.id] = item
         scene.setSceneRect(

@@ -52,7 +52,7 @@ def test_long_random_sequence_is_deterministic():
     first_outputs: dict[tuple[str, str], bytes] = {}
     for _ in range(150):
         name = generator.choice(list(graphs))
-        fmt = generator.choice(["json", "svg"])
+        fmt = generator.choice(["json", "json0", "svg"])
         if name == "broken":
             with pytest.raises(LayoutError, match="Graphviz failed"):
                 graphviz.render(graphs[name], fmt, 30)

@@ -1,12 +1,15 @@
-"""Graphviz JSON to GraphLayout: units, y-down coordinates, labels, malformed output."""
+"""Graphviz JSON to GraphLayout: units, y-down coordinates, labels, colours, arrows, malformed output."""
 
 import json
+import shutil
 
 import pytest
 
-from explorer.layout import LayoutError
+from explorer.autograd import KIND_FILL_COLORS
+from explorer.layout import LayoutError, system
+from explorer.layout.colors import GRAPHVIZ_COLORS, resolve_color
 from explorer.layout.embedded import get_embedded
-from explorer.layout.parse import parse_layout_json
+from explorer.layout.parse import label_text, parse_layout_json
 
 SOURCE = r'''digraph {
     node [shape=box style=filled]
@@ -19,7 +22,7 @@ SOURCE = r'''digraph {
 
 @pytest.fixture(scope="module")
 def raw_json() -> bytes:
-    return get_embedded().render(SOURCE, "json", 30)
+    return get_embedded().render(SOURCE, "json0", 30)
 
 
 def raw_object(raw: bytes, name: str) -> dict:
@@ -51,10 +54,30 @@ def test_label_lines_and_default_label(raw_json):
     assert layout.node("bottom").label == "bottom"
 
 
-def test_fill_colour_resolved_and_unfilled_node():
-    layout = parse_layout_json(get_embedded().render("digraph { a [style=filled fillcolor=lightblue] b }", "json", 30), "embedded")
+@pytest.mark.parametrize("fmt", ["json0", "json"])
+def test_fill_colour_resolved_and_unfilled_node(fmt):
+    source = "digraph { a [style=filled fillcolor=lightblue] b [style=filled color=orange] c [style=filled] d }"
+    layout = parse_layout_json(get_embedded().render(source, fmt, 30), "embedded")
     assert layout.node("a").fillcolor == "#add8e6"
-    assert layout.node("b").fillcolor is None
+    assert layout.node("a").pencolor == "#000000"
+    # Graphviz fills with the pen colour when there is no fillcolor, else light grey.
+    assert layout.node("b").fillcolor == "#ffa500"
+    assert layout.node("b").pencolor == "#ffa500"
+    assert layout.node("c").fillcolor == "#d3d3d3"
+    assert layout.node("d").fillcolor is None
+
+
+def test_colour_table_covers_node_kinds():
+    for name, hex_value in KIND_FILL_COLORS.values():
+        assert GRAPHVIZ_COLORS[name] == hex_value
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("#CAFF70", "#caff70"), ("LightBlue", "#add8e6"), ("red:blue", "red"), ("salmon", "salmon"), ("", None), (None, None)],
+)
+def test_resolve_color(value, expected):
+    assert resolve_color(value) == expected
 
 
 def test_edges_by_name_with_spline_and_arrow(raw_json):
@@ -70,6 +93,38 @@ def test_edges_by_name_with_spline_and_arrow(raw_json):
     # The spline starts at the tail's lower edge, below it in y-down points.
     tail = layout.node("top")
     assert arrow_edge.points[0][1] >= tail.y
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="the dot program is not on PATH")
+def test_arrowheads_match_graphviz_drawing():
+    # The system dot (2.43.0 here) draws the arrowhead polygon into -Tjson; the parser computes it from -Tjson0.
+    drawn = json.loads(system.render(SOURCE, "json", 30))
+    left, _bottom, _right, top = (float(part) for part in drawn["bb"].split(","))
+    layout = parse_layout_json(system.render(SOURCE, "json0", 30), "system")
+    for raw_edge, edge in zip(drawn["edges"], layout.edges):
+        polygons = [operation["points"] for operation in raw_edge.get("_hdraw_", []) if operation["op"] in "Pp"]
+        if not polygons:
+            assert edge.arrow == []
+            continue
+        expected = sorted((x - left, top - y) for x, y in polygons[0])
+        for (x, y), (expected_x, expected_y) in zip(sorted(edge.arrow), expected):
+            assert x == pytest.approx(expected_x, abs=0.02)
+            assert y == pytest.approx(expected_y, abs=0.02)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("plain", "plain"),
+        (r"a\nb\lc\rd", "a\nb\nc\nd"),
+        (r"a\\nb", "a\\nb"),
+        (r"say \"hi\"", 'say "hi"'),
+        (r"\N in \G", "node in graph"),
+        (r"one\ntwo\n\n", "one\ntwo\n"),
+    ],
+)
+def test_label_escapes(label, expected):
+    assert label_text(label, "node", "graph") == expected
 
 
 def test_label_unescaped_without_draw_operations():
