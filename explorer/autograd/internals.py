@@ -21,6 +21,8 @@ SAVED_PREFIX = "_saved_"
 # recorder's capture runs before every backward() of a training loop.
 _tensor_attributes_by_class: dict[type, tuple[str, ...]] = {}
 _other_attributes_by_class: dict[type, tuple[str, ...]] = {}
+# Backward-node classes seen without a `variable` attribute (all but AccumulateGrad).
+_classes_without_variable: set[type] = set()
 
 
 def next_functions(fn: object) -> tuple[tuple[object | None, int], ...]:
@@ -30,7 +32,13 @@ def next_functions(fn: object) -> tuple[tuple[object | None, int], ...]:
 
 def leaf_variable(fn: object) -> torch.Tensor | None:
     """Return the leaf tensor of an AccumulateGrad node, or None for other nodes."""
+    cls = type(fn)
+    if cls in _classes_without_variable:
+        return None
     variable = getattr(fn, "variable", None)
+    if variable is None and not hasattr(fn, "variable"):
+        # A failed attribute lookup raises internally, which is slow, and the recorder calls this for every node.
+        _classes_without_variable.add(cls)
     return variable if isinstance(variable, torch.Tensor) else None
 
 

@@ -8,12 +8,13 @@ that arrived at the node (grad_outputs) and the ones it passes to its
 for the views. Pre-hooks would add nothing but cost: each engine thread runs
 one node at a time, so the order of post-hook calls is the order of runs.
 
-Cost: each hook keeps references, plus a clone of tensors of at most
-MAX_COPIED_ELEMENTS elements, because the engine later accumulates into some
-gradient buffers in place. On the tutorial's regression step (7 nodes)
-installing and running the hooks measured 30 to 55 microseconds per step
-(torch 2.13, CPU build machine under load), about a third of an interpreted
-step, so all 10000 steps of that cell cost about 0.5 s more. Every backward
+Cost: each hook keeps the values of small CPU gradients as Python numbers,
+a clone of other gradients of at most MAX_COPIED_ELEMENTS elements (the
+engine later accumulates into some gradient buffers in place) and a
+reference to bigger ones. On the tutorial's regression step (7 nodes), the
+saved-tensor capture plus installing and running the hooks measured 30 to 55
+microseconds per step (torch 2.13, 2-CPU machine shared with other jobs),
+so all 10000 steps of that cell cost about 0.3 to 0.5 s more. Every backward
 is traced and the last one kept, because the recorder cannot tell which
 backward() will be the last.
 """
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import partial
 
 import torch
 
@@ -77,57 +77,107 @@ class BackwardTrace:
         return [step.node_id for step in self.steps]
 
 
-@dataclass
 class _Kept:
-    """A gradient kept by a hook: a clone when small, else a reference and its version."""
+    """A gradient kept by a hook, in the cheapest form that stays correct.
 
-    tensor: torch.Tensor
-    version: int | None
-    is_copy: bool
+    Small CPU tensors keep their values as Python numbers (`value`, with
+    `shape`, `dtype` and `numel`), which costs less than a clone. Other small
+    tensors keep a clone in `tensor`, because the engine later accumulates
+    into some gradient buffers in place. Big ones keep a reference in
+    `tensor` and its `version`, and show no value if it has changed since.
+    """
+
+    __slots__ = ("tensor", "version", "is_copy", "value", "shape", "dtype", "numel")
+
+    def __init__(self, tensor=None, version=None, is_copy=False, value=None, shape=None, dtype=None, numel=0) -> None:
+        self.tensor = tensor
+        self.version = version
+        self.is_copy = is_copy
+        self.value = value
+        self.shape = shape
+        self.dtype = dtype
+        self.numel = numel
 
 
 def _keep(tensor: torch.Tensor | None) -> _Kept | None:
     if tensor is None:
         return None
-    if tensor.numel() <= MAX_COPIED_ELEMENTS:
-        return _Kept(tensor.detach().clone(), None, True)
-    return _Kept(tensor, tensor_version(tensor), False)
+    numel = tensor.numel()
+    if numel > MAX_COPIED_ELEMENTS:
+        return _Kept(tensor, tensor_version(tensor))
+    if tensor.is_cpu and tensor.layout == torch.strided and not tensor.is_complex():
+        return _Kept(value=tensor.tolist(), shape=tensor.shape, dtype=tensor.dtype, numel=numel)
+    return _Kept(tensor.detach().clone(), is_copy=True)
 
 
 def _snapshot(kept: _Kept | None) -> TensorSnapshot | None:
     if kept is None:
         return None
-    if kept.is_copy and kept.tensor.layout == torch.strided and not kept.tensor.is_complex():
-        return _copy_snapshot(kept.tensor)
-    if kept.is_copy or kept.version is None or tensor_version(kept.tensor) == kept.version:
-        return snapshot_tensor(kept.tensor.detach())
+    if kept.tensor is None:
+        return _value_snapshot(kept.value, list(kept.shape), dtype_name(kept.dtype), "cpu", kept.numel)
+    tensor = kept.tensor
+    if kept.is_copy and tensor.layout == torch.strided and not tensor.is_complex():
+        return _value_snapshot(tensor.tolist(), list(tensor.shape), dtype_name(tensor.dtype), str(tensor.device), tensor.numel())
+    if kept.is_copy or kept.version is None or tensor_version(tensor) == kept.version:
+        return snapshot_tensor(tensor.detach())
     # Changed in place since the hook ran (a later `.grad.zero_()`): the value is unknown.
-    return snapshot_tensor(kept.tensor.detach(), keep_value=False)
+    return snapshot_tensor(tensor.detach(), keep_value=False)
 
 
-def _copy_snapshot(copy: torch.Tensor) -> TensorSnapshot:
-    """Snapshot a small detached clone directly: a 3000-node trace has 9000 of them."""
+def _value_snapshot(value: object, shape: list[int], dtype: str, device: str, numel: int) -> TensorSnapshot:
+    """Snapshot a small gradient from its values: a 3000-node trace has 9000 of them."""
     return TensorSnapshot(
-        shape=list(copy.shape),
-        dtype=dtype_name(copy.dtype),
-        device=str(copy.device),
-        value=copy.tolist(),
+        shape=shape,
+        dtype=dtype,
+        device=device,
+        value=value,
         requires_grad=False,
         is_leaf=True,
         retains_grad=False,
         grad=None,
         grad_fn=None,
         version=None,
-        numel=copy.numel(),
+        numel=numel,
     )
 
 
-@dataclass
-class _Event:
-    index: int
-    grad_outputs: tuple[_Kept | None, ...] = ()
-    grad_inputs: tuple[_Kept | None, ...] = ()
-    leaf_grad: _Kept | None = None
+class _Recording:
+    """The events of one backward(), appended by the hooks.
+
+    The hooks reference this object and never the tracer or the walk. A
+    reference from the graph's nodes back to the tracer would form a cycle
+    through C++, which the garbage collector cannot free. An event is
+    (walk index, kept grad_outputs, kept grad_inputs, kept leaf grad).
+    """
+
+    __slots__ = ("events", "failed", "failures")
+
+    def __init__(self, failures: list[int]) -> None:
+        self.events: list[tuple] = []
+        self.failed = False
+        # Shared with the tracer, which counts failures across backward() calls.
+        self.failures = failures
+
+    def record_failure(self) -> None:
+        """Note a hook that raised; call from its `except` block, so the traceback is logged."""
+        self.failed = True
+        self.failures[0] += 1
+        if self.failures[0] <= MAX_LOGGED_HOOK_FAILURES:
+            logger.exception("recording a backward step failed")
+
+
+def _node_hook(recording: _Recording, index: int, variable: torch.Tensor | None):
+    """Return the post-hook of walk node `index`; `variable` is its leaf for AccumulateGrad, else None."""
+    events = recording.events
+
+    def on_node_finished(grad_inputs: tuple, grad_outputs: tuple) -> None:
+        try:
+            leaf_grad = None if variable is None else _keep(variable.grad)
+            events.append((index, tuple(map(_keep, grad_outputs)), tuple(map(_keep, grad_inputs)), leaf_grad))
+        except Exception:  # noqa: BLE001 - an exception here would fail the learner's backward()
+            recording.record_failure()
+
+    return on_node_finished
 
 
 class BackwardTracer:
@@ -141,29 +191,25 @@ class BackwardTracer:
     def __init__(self) -> None:
         self._handles: list[object] = []
         self._walk: FunctionWalk | None = None
-        self._events: list[_Event] = []
+        self._failures = [0]
+        self._recording = _Recording(self._failures)
         self._leaf_grads_before: dict[int, _Kept | None] = {}
-        self._hook_failures = 0
-        self._failed_since_install = False
 
     def install(self, walk: FunctionWalk) -> None:
         """Hook every node of `walk` for the backward() about to run."""
         self.remove()
         self._walk = walk
-        self._events = []
+        self._recording = recording = _Recording(self._failures)
         self._leaf_grads_before = {}
-        self._failed_since_install = False
         handles = self._handles
-        on_finished = self._on_node_finished
         for index, fn in enumerate(walk.functions):
+            variable = leaf_variable(fn)
             try:
-                handles.append(fn.register_hook(partial(on_finished, index)))
+                handles.append(fn.register_hook(_node_hook(recording, index, variable)))
             except AttributeError:
                 continue  # not a torch.autograd.graph.Node
-            if type(fn).__name__ == "AccumulateGrad":
-                variable = leaf_variable(fn)
-                if variable is not None:
-                    self._leaf_grads_before[index] = _keep(variable.grad)
+            if variable is not None:
+                self._leaf_grads_before[index] = _keep(variable.grad)
 
     def remove(self) -> None:
         """Remove the hooks; the collected events stay."""
@@ -175,27 +221,8 @@ class BackwardTracer:
         """Remove the hooks and forget the graph and events."""
         self.remove()
         self._walk = None
-        self._events = []
+        self._recording = _Recording(self._failures)
         self._leaf_grads_before = {}
-
-    def _on_node_finished(self, index: int, grad_inputs: tuple, grad_outputs: tuple) -> None:
-        try:
-            event = _Event(
-                index,
-                grad_outputs=tuple(_keep(grad) for grad in grad_outputs),
-                grad_inputs=tuple(_keep(grad) for grad in grad_inputs),
-            )
-            if grad_inputs == () and self._walk is not None:
-                # Only AccumulateGrad has no inputs to pass gradients to.
-                variable = leaf_variable(self._walk.functions[index])
-                if variable is not None:
-                    event.leaf_grad = _keep(variable.grad)
-            self._events.append(event)
-        except Exception:  # noqa: BLE001 - an exception here would fail the learner's backward()
-            self._failed_since_install = True
-            self._hook_failures += 1
-            if self._hook_failures <= MAX_LOGGED_HOOK_FAILURES:
-                logger.exception("recording a backward step failed")
 
     def trace(self, function_ids: dict[int, str], leaf_ids: dict[int, str]) -> BackwardTrace | None:
         """Return the recorded backward() as plain data, or None if nothing ran.
@@ -205,17 +232,19 @@ class BackwardTracer:
         the drawing (beyond the node cap) are left out of the steps.
         """
         walk = self._walk
-        if walk is None or not self._events:
+        events = self._recording.events
+        if walk is None or not events:
             return None
+        functions = walk.functions
+        inputs = walk.inputs
         steps: list[BackwardStep] = []
-        for event in self._events:
-            fn = walk.functions[event.index]
+        for index, grad_outputs, grad_inputs, leaf_grad in events:
+            fn = functions[index]
             node_id = function_ids.get(id(fn))
             if node_id is None:
                 continue
-            children = walk.inputs.get(id(fn), [])
             edges: list[tuple[str, str] | None] = []
-            for child in children:
+            for child in inputs.get(id(fn), ()):
                 child_id = None if child is None else function_ids.get(id(child))
                 edges.append(None if child_id is None else (child_id, node_id))
             variable = leaf_variable(fn)
@@ -223,11 +252,11 @@ class BackwardTracer:
                 BackwardStep(
                     node_id=node_id,
                     name=function_name(fn),
-                    grad_outputs=tuple(_snapshot(kept) for kept in event.grad_outputs),
-                    grad_inputs=tuple(_snapshot(kept) for kept in event.grad_inputs),
+                    grad_outputs=tuple(map(_snapshot, grad_outputs)),
+                    grad_inputs=tuple(map(_snapshot, grad_inputs)),
                     edges=tuple(edges),
                     leaf_id=None if variable is None else leaf_ids.get(id(variable)),
-                    leaf_grad=_snapshot(event.leaf_grad),
+                    leaf_grad=_snapshot(leaf_grad),
                 )
             )
         before: dict[str, TensorSnapshot | None] = {}
@@ -238,5 +267,5 @@ class BackwardTracer:
                 before[leaf_id] = _snapshot(kept)
         # NOTE: post-hooks run only after a node succeeds, so a backward() that
         # raised ends before its failing node, and nothing marks that here.
-        complete = not self._failed_since_install
+        complete = not self._recording.failed
         return BackwardTrace(steps=tuple(steps), leaf_grads_before=before, complete=complete)

@@ -1,6 +1,8 @@
 """The backward trace: the engine's real node order and the gradients on each edge."""
 
+import gc
 import time
+import weakref
 
 import torch
 
@@ -191,3 +193,17 @@ def test_trace_of_failed_backward_keeps_steps_before():
     graph = recorder.build(names, root=z)
     # ExpBackward0 ran; MulBackward0 raised in its pre-hook, so neither it nor AccumulateGrad ran.
     assert [step.name for step in graph.backward.steps] == ["ExpBackward0"]
+
+
+def test_graph_freed_with_its_recorder():
+    # The hooks must not keep the tracer, and through it the graph, alive.
+    x = torch.tensor(2.0, requires_grad=True)
+    z = x * 3
+    recorder = GraphRecorder()
+    recorder.before_backward(z, {"x": x, "z": z})
+    z.backward()
+    assert recorder.build({"x": x, "z": z}, root=z).backward is not None
+    leaf = weakref.ref(x)
+    del x, z, recorder
+    gc.collect()
+    assert leaf() is None
