@@ -87,6 +87,8 @@ class DrawingStyle:
         self.line_height = self.metrics.height()
         self.ascent = self.metrics.ascent()
         self.text_pen = QPen(TEXT_COLOR)
+        self.edge_pen = QPen(EDGE_COLOR, 1.0)
+        self.edge_brush = QBrush(EDGE_COLOR)
         self._widths: dict[str, float] = {}
         self._brushes: dict[int | str | None, QBrush] = {}
         self._pens: dict[tuple, QPen] = {}
@@ -107,7 +109,7 @@ class DrawingStyle:
 
     def pen(self, color: QColor | str | None, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
         """Return a pen of `color` (a QColor, a name, or None for black), `width` and `style`."""
-        key = (color.rgba() if isinstance(color, QColor) else color, width, style)
+        key = (color.rgba() if isinstance(color, QColor) else color, width, style.value)
         pen = self._pens.get(key)
         if pen is None:
             qt_color = color if isinstance(color, QColor) else _color(color, "black")
@@ -116,15 +118,19 @@ class DrawingStyle:
 
 
 class NodeItem(QGraphicsPathItem):
-    """One laid-out node: its outline filled with the node's colour, and its label lines."""
+    """One laid-out node: its outline filled with the node's colour, and its label lines.
+
+    The label's line positions are computed when the node is first painted,
+    so nodes that are never on screen never measure their text.
+    """
 
     def __init__(self, node, style: DrawingStyle) -> None:
-        self.rect = QRectF(node.x - node.width / 2, node.y - node.height / 2, node.width, node.height)
+        left, top = node.x - node.width / 2, node.y - node.height / 2
         path = QPainterPath()
         if node.shape in ("ellipse", "oval", "circle"):
-            path.addEllipse(self.rect)
+            path.addEllipse(left, top, node.width, node.height)
         else:
-            path.addRect(self.rect)
+            path.addRect(left, top, node.width, node.height)
         super().__init__(path)
         self.node_id = node.id
         self.label = node.label
@@ -139,9 +145,15 @@ class NodeItem(QGraphicsPathItem):
         self.setToolTip(node.label)
         self.setZValue(1)
         self._lines = node.label.split("\n")
-        self._place_lines()
+        # (scale, label origin, baseline origin of each line), set on first paint.
+        self._placement: tuple[float, QPointF, list[QPointF]] | None = None
 
-    def _place_lines(self) -> None:
+    @property
+    def rect(self) -> QRectF:
+        """The node's box in scene coordinates."""
+        return self.path().boundingRect()
+
+    def _place_lines(self) -> tuple[float, QPointF, list[QPointF]]:
         # Graphviz centres each line and sizes the box with its own font
         # metrics; Qt's differ a little, so shrink the label if it would overflow.
         style = self._style
@@ -154,29 +166,28 @@ class NodeItem(QGraphicsPathItem):
             (rect.height() - LABEL_PADDING / 2) / max(total_height, 1.0),
         )
         centre = rect.center()
-        top = centre.y() - total_height * scale / 2
-        # Baseline origins in item coordinates, before scaling about the label's top centre.
-        self._text_scale = scale
-        self._text_origin = QPointF(centre.x(), top)
-        self._line_origins = [
-            QPointF(-width / 2, index * style.line_height + style.ascent) for index, width in enumerate(widths)
-        ]
+        # Baseline origins relative to the label's top centre, before scaling.
+        origins = [QPointF(-width / 2, index * style.line_height + style.ascent) for index, width in enumerate(widths)]
+        return scale, QPointF(centre.x(), centre.y() - total_height * scale / 2), origins
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         # The outline colour shows selection; Qt's dotted selection box would hide it.
         option.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, option, widget)
+        if self._placement is None:
+            self._placement = self._place_lines()
+        scale, label_origin, line_origins = self._placement
         style = self._style
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        if detail * style.line_height * self._text_scale < MIN_TEXT_PIXELS:
+        if detail * style.line_height * scale < MIN_TEXT_PIXELS:
             return
         painter.save()
         painter.setFont(style.font)
         painter.setPen(style.text_pen)
-        painter.translate(self._text_origin)
-        if self._text_scale != 1.0:
-            painter.scale(self._text_scale, self._text_scale)
-        for origin, line in zip(self._line_origins, self._lines):
+        painter.translate(label_origin)
+        if scale != 1.0:
+            painter.scale(scale, scale)
+        for origin, line in zip(line_origins, self._lines):
             painter.drawText(origin, line)
         painter.restore()
 
@@ -188,7 +199,7 @@ class NodeItem(QGraphicsPathItem):
         for index, line in enumerate(self._lines):
             if line.startswith(GRAD_PREFIX):
                 self._lines[index] = GRAD_PREFIX + text
-                self._place_lines()
+                self._placement = None
                 self.update()
                 return True
         return False
@@ -239,11 +250,14 @@ class EdgeItem(QGraphicsPathItem):
             self._pen_style = Qt.PenStyle.DotLine
         else:
             self._pen_style = Qt.PenStyle.SolidLine
+        self._normal_pen = style.pen(EDGE_COLOR, 1.0, self._pen_style)
+        self.setPen(self._normal_pen)
         self.arrow: QGraphicsPolygonItem | None = None
         if edge.arrow:
             self.arrow = QGraphicsPolygonItem(QPolygonF([QPointF(x, y) for x, y in edge.arrow]), self)
+            self.arrow.setPen(style.edge_pen)
+            self.arrow.setBrush(style.edge_brush)
         self.gradient_label: QGraphicsSimpleTextItem | None = None
-        self.set_mark(None)
 
     @property
     def middle(self) -> QPointF:
@@ -254,11 +268,14 @@ class EdgeItem(QGraphicsPathItem):
         """Draw the edge in `color` and `width`, or in its normal style for None."""
         style = self._style
         if color is None:
-            color, width = EDGE_COLOR, 1.0
-        self.setPen(style.pen(color, width, self._pen_style))
+            self.setPen(self._normal_pen)
+            pen, brush = style.edge_pen, style.edge_brush
+        else:
+            self.setPen(style.pen(color, width, self._pen_style))
+            pen, brush = style.pen(color), style.brush(color)
         if self.arrow is not None:
-            self.arrow.setPen(style.pen(color))
-            self.arrow.setBrush(style.brush(color))
+            self.arrow.setPen(pen)
+            self.arrow.setBrush(brush)
 
     def set_gradient_text(self, text: str | None, font: QFont) -> None:
         """Show `text` next to the middle of the edge, or remove it for None."""
