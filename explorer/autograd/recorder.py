@@ -12,6 +12,7 @@ from explorer.autograd.capture import Capture, capture_saved_tensors
 from explorer.autograd.model import GraphSnapshot
 from explorer.autograd.trace import BackwardTracer
 from explorer.autograd.walk import MAX_GRAPH_FUNCTIONS
+from explorer.gcpause import gc_paused
 
 logger = logging.getLogger(__name__)
 
@@ -102,4 +103,5 @@ class GraphRecorder:
             self.make_dot_max_functions,
             tracer=self._tracer if capture is not None and capture.root is main_root else None,
         )
-        return builder.build()
+        with gc_paused():
+            return builder.build()

@@ -13,6 +13,7 @@ import os
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 
+from explorer.gcpause import gc_paused
 from explorer.layout import embedded, messages, system
 from explorer.layout.model import GraphLayout, LayoutError
 from explorer.layout.parse import parse_layout_json
@@ -78,7 +79,8 @@ def layout_dot(dot_source: str, timeout: float = DEFAULT_TIMEOUT_SECONDS, backen
         output = system.layout_json(dot_source, timeout)
     else:
         output = embedded.get_embedded().render(dot_source, LAYOUT_FORMAT, timeout)
-    return parse_layout_json(output, chosen)
+    with gc_paused():
+        return parse_layout_json(output, chosen)
 
 
 def render_dot(
