@@ -43,6 +43,7 @@ class Capture:
     root: torch.Tensor
     walk: FunctionWalk
     saved: dict[int, list[SavedEntry]]
+    max_functions: int = 0
 
     def saved_for(self, fn: object) -> list[SavedEntry] | None:
         """Return the entries captured for `fn`, or None if `fn` was not in this graph."""
@@ -59,7 +60,7 @@ def capture_saved_tensors(root: torch.Tensor, max_functions: int) -> Capture:
         entries = [_entry(attribute, tensor) for attribute, tensor in iter_saved_tensors(fn)]
         if entries:
             saved[id(fn)] = entries
-    return Capture(root=root, walk=walk, saved=saved)
+    return Capture(root=root, walk=walk, saved=saved, max_functions=max_functions)
 
 
 def _entry(attribute: str, tensor: torch.Tensor | None) -> SavedEntry:

@@ -21,6 +21,7 @@ SAVED_PREFIX = "_saved_"
 # recorder's capture runs before every backward() of a training loop.
 _tensor_attributes_by_class: dict[type, tuple[str, ...]] = {}
 _other_attributes_by_class: dict[type, tuple[str, ...]] = {}
+_sure_tensor_attributes_by_class: dict[type, frozenset[str]] = {}
 # Backward-node classes seen without a `variable` attribute (all but AccumulateGrad).
 _classes_without_variable: set[type] = set()
 
@@ -47,9 +48,11 @@ def function_name(fn: object) -> str:
     return type(fn).__name__
 
 
-def _classify_saved_attributes(fn: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _classify_saved_attributes(fn: object) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """Return (names that may hold tensors, names that hold other values, names sure to hold tensors)."""
     tensor_names: list[str] = []
     other_names: list[str] = []
+    sure_tensor_names: set[str] = set()
     for name in dir(fn):
         if not name.startswith(SAVED_PREFIX):
             continue
@@ -58,14 +61,17 @@ def _classify_saved_attributes(fn: object) -> tuple[tuple[str, ...], tuple[str, 
         except RuntimeError:
             # Only saved tensors raise once backward() has freed them.
             tensor_names.append(name)
+            sure_tensor_names.add(name)
             continue
         # None is how PyTorch returns an undefined saved tensor, so a name
         # seen as None may hold a tensor on the next node of this class.
         if value is None or _holds_tensor(value):
             tensor_names.append(name)
+            if value is not None:
+                sure_tensor_names.add(name)
         else:
             other_names.append(name)
-    return tuple(tensor_names), tuple(other_names)
+    return tuple(tensor_names), tuple(other_names), frozenset(sure_tensor_names)
 
 
 def _holds_tensor(value: object) -> bool:
@@ -80,8 +86,9 @@ def _attribute_names(fn: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
     cls = type(fn)
     tensor_names = _tensor_attributes_by_class.get(cls)
     if tensor_names is None:
-        tensor_names, other_names = _classify_saved_attributes(fn)
+        tensor_names, other_names, sure_tensor_names = _classify_saved_attributes(fn)
         _other_attributes_by_class[cls] = other_names
+        _sure_tensor_attributes_by_class[cls] = sure_tensor_names
         _tensor_attributes_by_class[cls] = tensor_names
     return tensor_names, _other_attributes_by_class[cls]
 
@@ -117,8 +124,13 @@ def saved_values(fn: object) -> dict[str, object]:
     (SymInt, torch.dtype, Scalar wrappers) is turned into int or str.
     """
     tensor_names, other_names = _attribute_names(fn)
+    # A name that once held a tensor is a saved-tensor slot in every node of
+    # the class, and reading a freed one raises, which is slow.
+    sure_tensor_names = _sure_tensor_attributes_by_class[type(fn)]
     values: dict[str, object] = {}
     for name in sorted(tensor_names + other_names):
+        if name in sure_tensor_names:
+            continue
         try:
             value = getattr(fn, name)
         except RuntimeError:

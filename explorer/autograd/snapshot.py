@@ -87,7 +87,7 @@ def snapshot_tensor(
     return TensorSnapshot(
         shape=list(tensor.shape),
         dtype=dtype_name(tensor.dtype),
-        device=str(tensor.device),
+        device=device_name(tensor.device),
         value=value,
         requires_grad=tensor.requires_grad,
         is_leaf=tensor.is_leaf,
@@ -101,9 +101,24 @@ def snapshot_tensor(
     )
 
 
+_dtype_names: dict[torch.dtype, str] = {}
+_device_names: dict[torch.device, str] = {}
+
+
 def dtype_name(dtype: torch.dtype) -> str:
     """Return "float32" for torch.float32."""
-    return str(dtype).removeprefix("torch.")
+    name = _dtype_names.get(dtype)
+    if name is None:
+        name = _dtype_names[dtype] = str(dtype).removeprefix("torch.")
+    return name
+
+
+def device_name(device: torch.device) -> str:
+    """Return "cpu" or "cuda:0" for a torch.device."""
+    name = _device_names.get(device)
+    if name is None:
+        name = _device_names[device] = str(device)
+    return name
 
 
 def tensor_to_python(tensor: torch.Tensor, max_elements: int = MAX_VALUE_ELEMENTS) -> tuple[object, bool]:
@@ -112,6 +127,9 @@ def tensor_to_python(tensor: torch.Tensor, max_elements: int = MAX_VALUE_ELEMENT
     Only the kept entries are copied to the CPU. Meta tensors, which have no
     data, and tensors in layouts other than strided give (None, False).
     """
+    if tensor.is_cpu and tensor.layout == torch.strided and tensor.numel() <= max_elements and not tensor.is_complex():
+        # The common case, and the one a 6000-node graph repeats: nothing to cut or convert.
+        return tensor.tolist(), False
     data = tensor.detach()
     if data.is_meta:
         return None, False
