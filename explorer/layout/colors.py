@@ -2,11 +2,13 @@
 
 `-Tjson0` output repeats a node's `color` and `fillcolor` as written in the
 DOT source, so names such as "darkolivegreen1" are not resolved. The table
-holds the X11 names the explorer's DOT writer uses, with the values that
+contains the X11 names the explorer's DOT writer uses, with the values that
 Graphviz 2.43.0 and 12.2.1 write for them in `-Tjson` drawing operations.
 """
 
 from __future__ import annotations
+
+import functools
 
 GRAPHVIZ_COLORS: dict[str, str] = {
     "black": "#000000",
@@ -24,6 +26,7 @@ DEFAULT_FILL = "#d3d3d3"
 DEFAULT_PEN = "#000000"
 
 
+@functools.lru_cache(maxsize=256)
 def resolve_color(value: str | None) -> str | None:
     """Return `value` as "#rrggbb" when it is hex or a name in the table, else unchanged.
 

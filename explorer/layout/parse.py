@@ -33,6 +33,7 @@ ARROW_WIDTH = 0.35
 # One escape in a DOT label: a backslash and the character after it.
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _LINE_ENDS = frozenset("nlr")
+_OTHER_THAN_NEWLINE = re.compile(r"\\[^n]", re.DOTALL)
 
 
 def parse_layout_json(output: bytes | str, backend: str) -> GraphLayout:
@@ -137,6 +138,9 @@ def label_text(label: str, name: str, graph_name: str = "") -> str:
     """
     if "\\" not in label:
         return label
+    if _OTHER_THAN_NEWLINE.search(label) is None:
+        # Only "\n" escapes, as in every label the explorer writes.
+        return label.replace("\\n", "\n").removesuffix("\n")
 
     def replace(match: re.Match) -> str:
         character = match.group(1)
