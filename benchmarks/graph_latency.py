@@ -15,12 +15,22 @@ multiplications) the script measures, alternately and in one process:
   the saved tensors) and `graphviz.Digraph.pipe(format="svg")`, the usual
   way to see a graph in a notebook. The system `dot` draws the SVG.
 
-It prints the medians and their ratio (explorer / torchviz) as a Markdown table.
+Each timed run starts after `gc.collect()`, so that neither side pays for
+collections that the other side's objects made necessary. The explorer
+pauses the collector while it creates a graph's objects
+(`explorer.gcpause`), so the collections those objects call for run after
+its clock stops. The "collection after" column is the median time of a full
+`gc.collect()` right after each explorer run, outside both timings: the
+cost that the pause moved out of the explorer's time is part of it.
+
+It prints the medians, their ratio (explorer / torchviz) and the range of
+the ratios of the runs, pair by pair, as a Markdown table.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import platform
 import statistics
@@ -91,6 +101,7 @@ def cases() -> list[tuple[str, str, object]]:
 def time_explorer(view, source: str) -> float:
     from explorer.runner import ProgramRunner, ProgramSource
 
+    gc.collect()
     started = time.perf_counter()
     report = ProgramRunner().run([ProgramSource(source)])
     view.show_report(report)
@@ -103,6 +114,7 @@ def time_explorer(view, source: str) -> float:
 def time_torchviz(build) -> float:
     from torchviz import make_dot
 
+    gc.collect()
     started = time.perf_counter()
     root = build()
     # make_dot reads the saved tensors, which backward() frees, so it runs first.
@@ -155,19 +167,25 @@ def main() -> int:
 
     print(f"Graphviz for the explorer: {backend_name()}; torch {torch.__version__}; {platform.processor() or platform.machine()}")
     print()
-    print("| case | nodes | explorer (s) | torchviz + SVG (s) | ratio |")
-    print("|---|---|---|---|---|")
+    print("| case | nodes | explorer (s) | torchviz + SVG (s) | ratio | ratio range | collection after (s) |")
+    print("|---|---|---|---|---|---|---|")
     for name, source, build in cases():
         ours: list[float] = []
         theirs: list[float] = []
+        collections: list[float] = []
         for _ in range(args.repeat):
             ours.append(time_explorer(view, source))
             app.processEvents()
+            started = time.perf_counter()
+            gc.collect()
+            collections.append(time.perf_counter() - started)
             theirs.append(run_in_big_stack(lambda build=build: time_torchviz(build)))
         ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+        ratios = [mine / baseline for mine, baseline in zip(ours, theirs)]
         print(
             f"| {name} | {view.node_count()} | {ours_median:.3f} | {theirs_median:.3f} "
-            f"| {ours_median / theirs_median:.2f} |"
+            f"| {ours_median / theirs_median:.2f} | {min(ratios):.2f}-{max(ratios):.2f} "
+            f"| {statistics.median(collections):.3f} |"
         )
         sys.stdout.flush()
     view.close()

@@ -23,12 +23,10 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
-    QGraphicsPolygonItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -36,6 +34,8 @@ from PySide6.QtWidgets import (
     QStyleOptionGraphicsItem,
     QWidget,
 )
+
+from explorer.gcpause import gc_paused
 
 ZOOM_STEP = 1.25
 MIN_SCALE = 0.02
@@ -58,6 +58,13 @@ DONE_COLOR = QColor("#2ca02c")
 
 # The prefix of the gradient line in tensor labels, as `explorer.autograd.labels` writes it.
 GRAD_PREFIX = "grad: "
+
+# Looked up once: reading a PySide6 enum member costs about as much as a Qt call.
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_SELECTED_STATE = QStyle.StateFlag.State_Selected
+# Edge line styles by kind: solid, dashed (saved for backward), dotted (view of a tensor).
+SOLID, DASHED, DOTTED = 0, 1, 2
+_PEN_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
 
 
 def _color(name: str | None, fallback: str = "white") -> QColor:
@@ -87,8 +94,10 @@ class DrawingStyle:
         self.line_height = self.metrics.height()
         self.ascent = self.metrics.ascent()
         self.text_pen = QPen(TEXT_COLOR)
-        self.edge_pen = QPen(EDGE_COLOR, 1.0)
-        self.edge_brush = QBrush(EDGE_COLOR)
+        # The normal pen of an edge of each kind (SOLID, DASHED, DOTTED), and of its arrowhead.
+        self.edge_pens = tuple(QPen(EDGE_COLOR, 1.0, pen_style) for pen_style in _PEN_STYLES)
+        self.arrow_pen = QPen(EDGE_COLOR, 1.0)
+        self.arrow_brush = QBrush(EDGE_COLOR)
         self._widths: dict[str, float] = {}
         self._brushes: dict[int | str | None, QBrush] = {}
         self._pens: dict[tuple, QPen] = {}
@@ -107,13 +116,13 @@ class DrawingStyle:
             brush = self._brushes[key] = QBrush(color if isinstance(color, QColor) else _color(color))
         return brush
 
-    def pen(self, color: QColor | str | None, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-        """Return a pen of `color` (a QColor, a name, or None for black), `width` and `style`."""
-        key = (color.rgba() if isinstance(color, QColor) else color, width, style.value)
+    def pen(self, color: QColor | str | None, width: float = 1.0, kind: int = SOLID) -> QPen:
+        """Return a pen of `color` (a QColor, a name, or None for black), `width` and line `kind`."""
+        key = (color.rgba() if isinstance(color, QColor) else color, width, kind)
         pen = self._pens.get(key)
         if pen is None:
             qt_color = color if isinstance(color, QColor) else _color(color, "black")
-            pen = self._pens[key] = QPen(qt_color, width, style)
+            pen = self._pens[key] = QPen(qt_color, width, _PEN_STYLES[kind])
         return pen
 
 
@@ -141,7 +150,7 @@ class NodeItem(QGraphicsPathItem):
         self._normal_pen = style.pen(node.pencolor, width)
         self.setPen(self._normal_pen)
         self.setAcceptHoverEvents(True)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(_SELECTABLE, True)
         self.setToolTip(node.label)
         self.setZValue(1)
         self._lines = node.label.split("\n")
@@ -172,7 +181,7 @@ class NodeItem(QGraphicsPathItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         # The outline colour shows selection; Qt's dotted selection box would hide it.
-        option.state &= ~QStyle.StateFlag.State_Selected
+        option.state &= ~_SELECTED_STATE
         super().paint(painter, option, widget)
         if self._placement is None:
             self._placement = self._place_lines()
@@ -242,21 +251,25 @@ class EdgeItem(QGraphicsPathItem):
         self.tail = edge.tail
         self.head = edge.head
         self._style = style
-        self.dashed = "dashed" in (edge.style or "")
-        self.dotted = "dotted" in (edge.style or "")
+        line_style = edge.style or ""
+        self.dashed = "dashed" in line_style
+        self.dotted = "dotted" in line_style
+        self._kind = SOLID
         if self.dashed:
-            self._pen_style = Qt.PenStyle.DashLine
+            self._kind = DASHED
         elif self.dotted:
-            self._pen_style = Qt.PenStyle.DotLine
-        else:
-            self._pen_style = Qt.PenStyle.SolidLine
-        self._normal_pen = style.pen(EDGE_COLOR, 1.0, self._pen_style)
-        self.setPen(self._normal_pen)
-        self.arrow: QGraphicsPolygonItem | None = None
+            self._kind = DOTTED
+        self.setPen(style.edge_pens[self._kind])
+        self.arrow: QGraphicsPathItem | None = None
         if edge.arrow:
-            self.arrow = QGraphicsPolygonItem(QPolygonF([QPointF(x, y) for x, y in edge.arrow]), self)
-            self.arrow.setPen(style.edge_pen)
-            self.arrow.setBrush(style.edge_brush)
+            head = QPainterPath()
+            head.moveTo(*edge.arrow[0])
+            for point in edge.arrow[1:]:
+                head.lineTo(*point)
+            head.closeSubpath()
+            self.arrow = QGraphicsPathItem(head, self)
+            self.arrow.setPen(style.arrow_pen)
+            self.arrow.setBrush(style.arrow_brush)
         self.gradient_label: QGraphicsSimpleTextItem | None = None
 
     @property
@@ -268,10 +281,10 @@ class EdgeItem(QGraphicsPathItem):
         """Draw the edge in `color` and `width`, or in its normal style for None."""
         style = self._style
         if color is None:
-            self.setPen(self._normal_pen)
-            pen, brush = style.edge_pen, style.edge_brush
+            self.setPen(style.edge_pens[self._kind])
+            pen, brush = style.arrow_pen, style.arrow_brush
         else:
-            self.setPen(style.pen(color, width, self._pen_style))
+            self.setPen(style.pen(color, width, self._kind))
             pen, brush = style.pen(color), style.brush(color)
         if self.arrow is not None:
             self.arrow.setPen(pen)
@@ -326,22 +339,25 @@ class GraphCanvas(QGraphicsView):
     # Building the scene
 
     def show_layout(self, layout) -> None:
-        self.clear()
-        scene = self.scene()
-        style = self._style
-        for edge in layout.edges:
-            item = EdgeItem(edge, style)
-            scene.addItem(item)
-            self.edge_items.append(item)
-            self._outgoing.setdefault(item.tail, []).append(item)
-            self._incoming.setdefault(item.head, []).append(item)
-        for node in layout.nodes:
-            item = NodeItem(node, style)
-            scene.addItem(item)
-            self.node_items[node.id] = item
-        scene.setSceneRect(
-            QRectF(-SCENE_MARGIN, -SCENE_MARGIN, layout.width + 2 * SCENE_MARGIN, layout.height + 2 * SCENE_MARGIN)
-        )
+        """Replace the drawing with one item per node and edge of `layout`, and fit it in the view."""
+        with gc_paused():
+            self.clear()
+            scene = self.scene()
+            # Setting the rectangle first spares the scene growing it with every item.
+            scene.setSceneRect(
+                QRectF(-SCENE_MARGIN, -SCENE_MARGIN, layout.width + 2 * SCENE_MARGIN, layout.height + 2 * SCENE_MARGIN)
+            )
+            style = self._style
+            for edge in layout.edges:
+                item = EdgeItem(edge, style)
+                scene.addItem(item)
+                self.edge_items.append(item)
+                self._outgoing.setdefault(item.tail, []).append(item)
+                self._incoming.setdefault(item.head, []).append(item)
+            for node in layout.nodes:
+                item = NodeItem(node, style)
+                scene.addItem(item)
+                self.node_items[node.id] = item
         self.fit()
 
     def clear(self) -> None:
