@@ -1,7 +1,7 @@
 """The autograd graph drawn as Qt graphics items from a Graphviz layout.
 
 Each node is one item that draws its outline and its label lines, and each
-edge is one path item with its arrowhead as a child, so the view can zoom,
+edge is one path item with its arrowhead as a child. So the view can zoom,
 pan, hit-test, highlight paths and mark the backward replay. The layout
 arrives as plain data (`explorer.layout.GraphLayout`, y pointing down, in
 points) from a worker thread; this module only draws it, in the GUI thread.
@@ -134,25 +134,31 @@ class NodeItem(QGraphicsPathItem):
     """
 
     def __init__(self, node, style: DrawingStyle) -> None:
+        super().__init__()
+        self._style = style
+        self.setAcceptHoverEvents(True)
+        self.setFlag(_SELECTABLE, True)
+        self.setZValue(1)
+        self.set_node(node)
+
+    def set_node(self, node) -> None:
+        """Draw `node` (an `explorer.layout.LaidOutNode`) with this item, replacing what it drew."""
         left, top = node.x - node.width / 2, node.y - node.height / 2
         path = QPainterPath()
         if node.shape in ("ellipse", "oval", "circle"):
             path.addEllipse(left, top, node.width, node.height)
         else:
             path.addRect(left, top, node.width, node.height)
-        super().__init__(path)
+        self.setPath(path)
         self.node_id = node.id
         self.label = node.label
-        self._style = style
+        style = self._style
         filled = "filled" in (node.style or "") or node.fillcolor is not None
         self.setBrush(style.brush(node.fillcolor or "lightgrey") if filled else style.brush(None))
         width = 2.0 if "bold" in (node.style or "") else node.penwidth
         self._normal_pen = style.pen(node.pencolor, width)
         self.setPen(self._normal_pen)
-        self.setAcceptHoverEvents(True)
-        self.setFlag(_SELECTABLE, True)
         self.setToolTip(node.label)
-        self.setZValue(1)
         self._lines = node.label.split("\n")
         # (scale, label origin, baseline origin of each line), set on first paint.
         self._placement: tuple[float, QPointF, list[QPointF]] | None = None
@@ -241,16 +247,24 @@ class EdgeItem(QGraphicsPathItem):
     """One laid-out edge: its B-spline path and, as a child, its arrowhead."""
 
     def __init__(self, edge, style: DrawingStyle) -> None:
+        super().__init__()
+        self._style = style
+        self.arrow: QGraphicsPathItem | None = None
+        self.gradient_label: QGraphicsSimpleTextItem | None = None
+        self.set_edge(edge)
+
+    def set_edge(self, edge) -> None:
+        """Draw `edge` (an `explorer.layout.LaidOutEdge`) with this item, replacing what it drew."""
         path = QPainterPath()
         points = edge.points
         if points:
             path.moveTo(*points[0])
             for index in range(1, len(points) - 2, 3):
                 path.cubicTo(*points[index], *points[index + 1], *points[index + 2])
-        super().__init__(path)
+        self.setPath(path)
         self.tail = edge.tail
         self.head = edge.head
-        self._style = style
+        style = self._style
         line_style = edge.style or ""
         self.dashed = "dashed" in line_style
         self.dotted = "dotted" in line_style
@@ -260,17 +274,29 @@ class EdgeItem(QGraphicsPathItem):
         elif self.dotted:
             self._kind = DOTTED
         self.setPen(style.edge_pens[self._kind])
-        self.arrow: QGraphicsPathItem | None = None
         if edge.arrow:
             head = QPainterPath()
             head.moveTo(*edge.arrow[0])
             for point in edge.arrow[1:]:
                 head.lineTo(*point)
             head.closeSubpath()
-            self.arrow = QGraphicsPathItem(head, self)
+            if self.arrow is None:
+                self.arrow = QGraphicsPathItem(head, self)
+            else:
+                self.arrow.setPath(head)
             self.arrow.setPen(style.arrow_pen)
             self.arrow.setBrush(style.arrow_brush)
-        self.gradient_label: QGraphicsSimpleTextItem | None = None
+        elif self.arrow is not None:
+            self._remove_child(self.arrow)
+            self.arrow = None
+        if self.gradient_label is not None:
+            self._remove_child(self.gradient_label)
+            self.gradient_label = None
+
+    def _remove_child(self, child: QGraphicsItem) -> None:
+        child.setParentItem(None)
+        if child.scene() is not None:
+            child.scene().removeItem(child)
 
     @property
     def middle(self) -> QPointF:
@@ -294,9 +320,7 @@ class EdgeItem(QGraphicsPathItem):
         """Show `text` next to the middle of the edge, or remove it for None."""
         if text is None:
             if self.gradient_label is not None:
-                self.gradient_label.setParentItem(None)
-                if self.scene() is not None:
-                    self.scene().removeItem(self.gradient_label)
+                self._remove_child(self.gradient_label)
                 self.gradient_label = None
             return
         if self.gradient_label is None:
@@ -339,33 +363,61 @@ class GraphCanvas(QGraphicsView):
     # Building the scene
 
     def show_layout(self, layout) -> None:
-        """Replace the drawing with one item per node and edge of `layout`, and fit it in the view."""
+        """Draw `layout`, one item per node and edge, and fit it in the view.
+
+        The items of the graph shown before are reused, first to last, and
+        only the surplus is deleted. A re-run usually draws a graph of the
+        same size, and deleting a 6000-node graph's items takes about as
+        long as creating them.
+        """
         with gc_paused():
-            self.clear()
             scene = self.scene()
+            self._forget_marks()
             # Setting the rectangle first spares the scene growing it with every item.
             scene.setSceneRect(
                 QRectF(-SCENE_MARGIN, -SCENE_MARGIN, layout.width + 2 * SCENE_MARGIN, layout.height + 2 * SCENE_MARGIN)
             )
             style = self._style
-            for edge in layout.edges:
-                item = EdgeItem(edge, style)
-                scene.addItem(item)
+            old_edges = self.edge_items
+            old_nodes = list(self.node_items.values())
+            self.edge_items = []
+            self.node_items = {}
+            self._incoming = {}
+            self._outgoing = {}
+            for index, edge in enumerate(layout.edges):
+                if index < len(old_edges):
+                    item = old_edges[index]
+                    item.set_edge(edge)
+                else:
+                    item = EdgeItem(edge, style)
+                    scene.addItem(item)
                 self.edge_items.append(item)
                 self._outgoing.setdefault(item.tail, []).append(item)
                 self._incoming.setdefault(item.head, []).append(item)
-            for node in layout.nodes:
-                item = NodeItem(node, style)
-                scene.addItem(item)
+            for index, node in enumerate(layout.nodes):
+                if index < len(old_nodes):
+                    item = old_nodes[index]
+                    item.set_node(node)
+                else:
+                    item = NodeItem(node, style)
+                    scene.addItem(item)
                 self.node_items[node.id] = item
+            for item in old_edges[len(layout.edges):] + old_nodes[len(layout.nodes):]:
+                scene.removeItem(item)
         self.fit()
 
     def clear(self) -> None:
+        """Delete every item."""
         self.scene().clear()
         self.node_items.clear()
         self.edge_items.clear()
         self._incoming.clear()
         self._outgoing.clear()
+        self._forget_marks()
+
+    def _forget_marks(self) -> None:
+        # The items' own pens are reset by whoever draws with them next.
+        self.scene().clearSelection()
         self._highlighted = (set(), [])
         self._search_marked = None
         self._step_nodes.clear()
