@@ -20,7 +20,9 @@ Run the child with `python -m explorer.runner_process`.
 from __future__ import annotations
 
 import atexit
+import gc
 import io
+import itertools
 import logging
 import os
 import pickle
@@ -38,12 +40,15 @@ from explorer.i18n import QT_TRANSLATE_NOOP, Text
 log = logging.getLogger(__name__)
 
 # How long Stop waits for the program to end at its next evaluation step
-# before the child process is killed.
-CANCEL_GRACE_SECONDS = 0.03
+# before the child process is killed. With POLL_SECONDS this keeps Stop under
+# 100 ms, and it leaves a busy machine time for a cooperative stop.
+CANCEL_GRACE_SECONDS = 0.06
 # How often the parent checks for Stop while it waits for a message.
 POLL_SECONDS = 0.01
 # How often the child sends the text printed since its last frame.
 OUTPUT_FLUSH_SECONDS = 0.02
+# How long the child waits for a run before it does its idle-time work.
+IDLE_SECONDS = 0.5
 
 _HEADER = struct.Struct(">I")
 _EXITED = ("exited",)
@@ -127,6 +132,14 @@ def _crashed(returncode: int | None) -> RunnerProcessError:
     )
 
 
+def _has_stderr() -> bool:
+    try:
+        os.fstat(2)
+    except OSError:
+        return False
+    return True
+
+
 class _Child:
     """One child process, the thread that reads its frames and the queue they land in."""
 
@@ -138,6 +151,13 @@ class _Child:
             [python, "-m", "explorer.runner_process"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            # A parent without stderr (pythonw, `2>&-`) would leave the child's fd 2
+            # free, and the child's own output could then reach the frame pipe.
+            stderr=None if _has_stderr() else subprocess.DEVNULL,
+            # `-m` puts the working directory first on sys.path. Starting in the
+            # package's own directory keeps a torch.py where the app was started
+            # from being imported in place of torch.
+            cwd=package_root,
             env=env,
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
@@ -197,10 +217,12 @@ class RunnerProcess:
     still typing.
     """
 
-    def __init__(self, python: str | None = None) -> None:
+    def __init__(self, python: str | None = None, cancel_grace: float = CANCEL_GRACE_SECONDS) -> None:
         self._python = python or sys.executable
+        self._cancel_grace = cancel_grace
         self._child: _Child | None = None
         self._lock = threading.Lock()
+        self._run_ids = itertools.count(1)
 
     def start(self) -> None:
         """Start the child if none is running; returns at once."""
@@ -256,12 +278,13 @@ class RunnerProcess:
 
         if not self._wait_ready(child, cancel):
             return cancelled_report()
-        self._send(child, ("run", [(source.text, source.filename) for source in sources], device))
+        run_id = next(self._run_ids)
+        self._send(child, ("run", run_id, [(source.text, source.filename) for source in sources], device))
         kill_at: float | None = None
         while True:
             if cancel.is_set() and kill_at is None:
-                self._send(child, ("cancel",))
-                kill_at = time.monotonic() + CANCEL_GRACE_SECONDS
+                self._send(child, ("cancel", run_id))
+                kill_at = time.monotonic() + self._cancel_grace
             if kill_at is not None and time.monotonic() >= kill_at:
                 self._replace(child)
                 return cancelled_report()
@@ -382,13 +405,17 @@ def _child_main() -> None:
     ProgramRunner(with_layout=False).run([ProgramSource(_WARM_UP_PROGRAM)])
     # torch 2.13 imports torch._dynamo when the first optimizer is built, about a
     # second on one core. That import runs beside the first program instead of before it.
-    threading.Thread(
+    warm_up = threading.Thread(
         target=lambda: torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1), name="warm-up", daemon=True
-    ).start()
+    )
+    warm_up.start()
+    frozen = False
 
     outbox = _Outbox(frames)
     jobs: queue.Queue = queue.Queue()
-    cancel = threading.Event()
+    # Each run has its own cancel event, so that a cancel request that arrives
+    # before its run starts still applies to that run and to no other.
+    cancels: dict[int, threading.Event] = {}
 
     def read_commands() -> None:
         while True:
@@ -397,26 +424,44 @@ def _child_main() -> None:
                 # The parent is gone or done: nothing is left to report to.
                 os._exit(0)
             if message[0] == "cancel":
-                cancel.set()
+                event = cancels.get(message[1])
+                if event is not None:
+                    event.set()
             elif message[0] == "run":
-                jobs.put(message)
+                _, run_id, sources, device = message
+                cancels[run_id] = threading.Event()
+                jobs.put((run_id, sources, device))
 
     threading.Thread(target=read_commands, name="commands", daemon=True).start()
     threading.Thread(target=outbox.flush_forever, name="output", daemon=True).start()
     outbox.send(("ready", os.getpid()))
     while True:
-        _, sources, device = jobs.get()
-        cancel.clear()
+        try:
+            run_id, sources, device = jobs.get(timeout=IDLE_SECONDS)
+        except queue.Empty:
+            if not frozen and not warm_up.is_alive():
+                # A full collection with torch loaded takes over 100 ms. Freezing
+                # what the imports left leaves later collections only the runs' objects.
+                gc.collect()
+                gc.freeze()
+                frozen = True
+            continue
         try:
             runner = ProgramRunner(device, on_output=outbox.print, with_layout=False)
-            report = runner.run([ProgramSource(text, filename) for text, filename in sources], cancel=cancel)
+            report = runner.run([ProgramSource(text, filename) for text, filename in sources], cancel=cancels[run_id])
             del runner
             outbox.flush_output()
             outbox.send(("report", report))
+            del report
         except Exception as error:  # noqa: BLE001 - reported to the parent, which shows it
-            log.exception("Program run failed unexpectedly")
+            log.exception("Program run %d failed unexpectedly", run_id)
             outbox.flush_output()
             outbox.send(("failed", Text("RunnerProcess", "{error}", {"error": f"{type(error).__name__}: {error}"})))
+        finally:
+            cancels.pop(run_id, None)
+        # The interpreter's objects form reference cycles, so a run's tensors
+        # are freed only by the cycle collector. Free them now, while idle.
+        gc.collect()
 
 
 if __name__ == "__main__":

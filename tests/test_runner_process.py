@@ -74,7 +74,9 @@ def test_stop_inside_torch_call_kills_child(process):
     assert process.pid() != first_pid
 
 
-def test_stop_between_steps_keeps_child(process):
+def test_stop_between_steps_keeps_child():
+    # A long grace period keeps this check independent of the machine's load.
+    process = RunnerProcess(cancel_grace=30.0)
     process.run([ProgramSource("x = 1\n")], "cpu")
     pid = process.pid()
     cancel = threading.Event()
@@ -85,6 +87,34 @@ def test_stop_between_steps_keeps_child(process):
 
     assert report.cancelled
     assert process.pid() == pid
+    process.close()
+
+
+def test_stop_before_run_starts_keeps_child():
+    process = RunnerProcess(cancel_grace=30.0)
+    process.run([ProgramSource("x = 1\n")], "cpu")
+    pid = process.pid()
+    cancel = threading.Event()
+    cancel.set()
+
+    report = process.run([ProgramSource("for i in range(10_000_000):\n    pass\n")], "cpu", cancel=cancel)
+
+    assert report.cancelled
+    assert process.pid() == pid
+    process.close()
+
+
+def test_child_ignores_a_torch_module_in_working_directory(tmp_path, monkeypatch):
+    marker = tmp_path / "imported"
+    (tmp_path / "torch.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    process = RunnerProcess()
+
+    report = process.run([ProgramSource("print(torch.ones(2).sum().item())\n")], "cpu")
+
+    process.close()
+    assert report.output == "2.0\n"
+    assert not marker.exists()
 
 
 def test_child_crash_is_reported(process):
