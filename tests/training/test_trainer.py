@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.training import ConfigError, TrainingConfig, TrainingProgress, iter_training, train
+from torch import optim
+
+from explorer.training import ConfigError, RegressionTrainer, TrainingConfig, TrainingProgress, iter_training, train
 from explorer.training.trainer import make_data
 
 
@@ -163,6 +165,49 @@ def test_loss_matches_tutorial_formula():
 
     # With zero weights and bias the first prediction is 0, so the loss is mean(y ** 2).
     assert update.losses[0] == pytest.approx(torch.mean(y ** 2).item(), rel=1e-6)
+
+
+def tutorial_loop(config: TrainingConfig) -> tuple[np.ndarray, list[float], float]:
+    """Train as the tutorial's cell does on the trainer's data, and return the losses, weights and bias."""
+    x, y = make_data(config, torch.device("cpu"))
+    w1 = torch.zeros((config.features, 1), requires_grad=True)
+    b1 = torch.zeros(1, requires_grad=True)
+    optimizer = optim.SGD([w1, b1], lr=config.lr)
+    losses = []
+    for _ in range(config.epochs):
+        y_hat = x.matmul(w1) + b1
+        cost = torch.mean((y - y_hat) ** 2)
+        optimizer.zero_grad()
+        cost.backward()
+        optimizer.step()
+        losses.append(cost.item())
+    return np.array(losses, dtype=np.float32), w1.detach().view(-1).tolist(), b1.item()
+
+
+def test_trainer_bitwise_equals_tutorial_loop():
+    config = TrainingConfig(epochs=300)
+    losses, weights, bias = tutorial_loop(config)
+
+    result = train(config)
+
+    np.testing.assert_array_equal(result.loss_history, losses)
+    assert result.weights == weights
+    assert result.bias == bias
+
+
+def test_losses_kept_as_tensors_match_host_reads():
+    # Off the CPU the trainer keeps each loss as a tensor until the batch ends.
+    # This test forces that path, so that it also runs on a machine without an accelerator.
+    config = TrainingConfig(epochs=300)
+    trainer = RegressionTrainer(config)
+    trainer._losses_on_host = False
+    while not trainer.finished:
+        trainer.advance(max_epochs=70)
+
+    result = trainer.result()
+
+    np.testing.assert_array_equal(result.loss_history, train(config).loss_history)
+    assert result.loss_history.dtype == np.float32
 
 
 def test_cancel_stops_early():
