@@ -30,6 +30,13 @@ NODE_DEFAULTS = {
     "style": "filled",
 }
 
+# One ranking over the whole graph instead of dot's ranking that recurses
+# into clusters. Both rank an autograd graph, which has no clusters or rank
+# constraints, alike: the explorer's examples and chains laid out to the
+# same positions either way. Graphviz 2.43.0 ranks a chain of 3000
+# operations in 1.4 s this way instead of 2.2 s; 12.2.1 takes 1.0 s either way.
+GRAPH_DEFAULTS = {"newrank": "true"}
+
 _NODE_STATEMENT = re.compile(r"\t(\d+) \[(.*)\]\n?", re.DOTALL)
 _EDGE_STATEMENT = re.compile(r"\t(\d+) -> (\d+)(?: \[(.*)\])?\n?", re.DOTALL)
 _ATTRIBUTE = re.compile(r'(\w+)=("(?:[^"\\]|\\.)*"|[^\s\]]+)')
@@ -146,6 +153,7 @@ def write_dot(
 ) -> str:
     """Write a digraph; attribute values must already be DOT ids or quoted strings."""
     lines = [f"digraph {graph_name} {{"]
+    lines.append(f"\tgraph [{_attribute_list(GRAPH_DEFAULTS)}]")
     lines.append(f"\tnode [{_attribute_list(NODE_DEFAULTS)}]")
     for node_id, attributes in nodes:
         suffix = f" [{_attribute_list(attributes)}]" if attributes else ""

@@ -97,3 +97,16 @@ def test_png_and_pdf_export(backend, fmt, magic):
             render_dot("digraph { a }", fmt, backend=backend)
     else:
         assert render_dot(cell_05_graph().dot_source, fmt, backend=backend).startswith(magic)
+
+
+@pytest.mark.parametrize("make_graph", [cell_05_graph, cell_06_graph])
+def test_newrank_keeps_positions(backend, make_graph):
+    # The DOT writer asks for newrank to save time; it must not move a node of an autograd graph.
+    source = make_graph().dot_source
+    assert "\tgraph [newrank=true]\n" in source
+    classic = layout_dot(source.replace("\tgraph [newrank=true]\n", ""), backend=backend)
+    ranked = layout_dot(source, backend=backend)
+    assert (ranked.width, ranked.height) == (classic.width, classic.height)
+    for node in classic.nodes:
+        assert (ranked.node(node.id).x, ranked.node(node.id).y) == (node.x, node.y)
+    assert [edge.points for edge in ranked.edges] == [edge.points for edge in classic.edges]
