@@ -101,7 +101,7 @@ def test_png_and_pdf_export(backend, fmt, magic):
 
 @pytest.mark.parametrize("make_graph", [cell_05_graph, cell_06_graph])
 def test_newrank_keeps_positions(backend, make_graph):
-    # The DOT writer asks for newrank to save time; it must not move a node of an autograd graph.
+    # The DOT writer sets newrank to save time; it must not move a node of an autograd graph.
     source = make_graph().dot_source
     assert "\tgraph [newrank=true]\n" in source
     classic = layout_dot(source.replace("\tgraph [newrank=true]\n", ""), backend=backend)
