@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from explorer.i18n import Text
 
 Point = tuple[float, float]
 
 
-@dataclass(frozen=True)
-class LaidOutNode:
+class LaidOutNode(NamedTuple):
     """A node's box: centre (x, y) and size in points, y growing downwards.
 
     `label` is the drawn text, lines separated by "\\n". `fillcolor` is the
     fill Graphviz resolved, as "#rrggbb" (or "#rrggbbaa"), None when the node
-    is not filled.
+    is not filled. A named tuple rather than a frozen dataclass, because a
+    6000-node graph creates 12000 of these and the edges below, and a named
+    tuple is created in less than half the time.
     """
 
     id: str
@@ -31,8 +33,7 @@ class LaidOutNode:
     penwidth: float = 1.0
 
 
-@dataclass(frozen=True)
-class LaidOutEdge:
+class LaidOutEdge(NamedTuple):
     """An edge as a cubic B-spline: control points p0, then three per segment.
 
     `arrow` is the arrowhead polygon, empty for `dir=none` edges.

@@ -138,7 +138,13 @@ def test_label_unescaped_without_draw_operations():
     assert (node.x, node.y, node.width, node.height) == (50, 25, 72, 36)
 
 
-@pytest.mark.parametrize("output", [b"", b"not json", b'{"objects": []}', b'{"bb": "0,0,1,1", "edges": [{"tail": 0, "head": 1}]}'])
+ODD_EDGE = b'{"bb": "0,0,9,9", "objects": [{"_gvid": 0, "name": "a", "pos": "1,1"}], "edges": [{"tail": 0, "head": 0, "pos": "1,2 3"}]}'
+
+
+@pytest.mark.parametrize(
+    "output",
+    [b"", b"not json", b'{"objects": []}', b'{"bb": "0,0,1,1", "edges": [{"tail": 0, "head": 1}]}', ODD_EDGE],
+)
 def test_malformed_output_raises(output):
     with pytest.raises(LayoutError, match="not valid layout JSON"):
         parse_layout_json(output, "system")
