@@ -47,6 +47,8 @@ SCENE_MARGIN = 12.0
 # time on them.
 MIN_TEXT_PIXELS = 2.0
 LABEL_PADDING = 4.0
+# Text widths a canvas remembers; the 6003 labels of a chain of 3000 operations have 10 distinct lines.
+MAX_CACHED_WIDTHS = 20_000
 
 EDGE_COLOR = QColor("#444444")
 TEXT_COLOR = QColor("#000000")
@@ -105,6 +107,9 @@ class DrawingStyle:
     def text_width(self, text: str) -> float:
         width = self._widths.get(text)
         if width is None:
+            if len(self._widths) >= MAX_CACHED_WIDTHS:
+                # Values make most labels distinct across runs; start over rather than grow forever.
+                self._widths.clear()
             width = self._widths[text] = self.metrics.horizontalAdvance(text)
         return width
 
@@ -150,16 +155,18 @@ class NodeItem(QGraphicsPathItem):
         else:
             path.addRect(left, top, node.width, node.height)
         self.setPath(path)
+        label = node.label
         self.node_id = node.id
-        self.label = node.label
+        self.label = label
         style = self._style
-        filled = "filled" in (node.style or "") or node.fillcolor is not None
+        node_style = node.style or ""
+        filled = "filled" in node_style or node.fillcolor is not None
         self.setBrush(style.brush(node.fillcolor or "lightgrey") if filled else style.brush(None))
-        width = 2.0 if "bold" in (node.style or "") else node.penwidth
+        width = 2.0 if "bold" in node_style else node.penwidth
         self._normal_pen = style.pen(node.pencolor, width)
         self.setPen(self._normal_pen)
-        self.setToolTip(node.label)
-        self._lines = node.label.split("\n")
+        self.setToolTip(label)
+        self._lines = label.split("\n")
         # (scale, label origin, baseline origin of each line), set on first paint.
         self._placement: tuple[float, QPointF, list[QPointF]] | None = None
 
