@@ -42,6 +42,8 @@ END_MARKER_SOURCE = b"digraph explorer_end_marker {}\n"
 # How long a new process may take to lay out the end marker alone.
 START_TIMEOUT_SECONDS = 10.0
 READ_CHUNK_BYTES = 1 << 16
+# How long closing waits for a layout in progress before killing dot under it.
+CLOSE_WAIT_SECONDS = 1.0
 # The kept process needs select() on pipes, which Windows lacks.
 KEEP_PROCESS = os.name == "posix"
 
@@ -206,6 +208,10 @@ class DotProcess:
         process.stderr.close()
         self._selector.close()
 
+    def send_kill(self) -> None:
+        """Kill the process without waiting for it or closing the pipes; safe from any thread."""
+        self._process.kill()
+
     def kill(self) -> None:
         """Stop the process at once."""
         self._process.kill()
@@ -262,10 +268,23 @@ def _discard_kept_process(kill: bool) -> None:
         process.close()
 
 
-def close_kept_process() -> None:
-    """Stop the kept dot process, if any; the next layout starts a new one."""
-    with _kept_process_lock:
-        _discard_kept_process(kill=False)
+def close_kept_process(wait: float = CLOSE_WAIT_SECONDS) -> None:
+    """Stop the kept dot process, if any; the next layout starts a new one.
+
+    A layout still running after `wait` seconds fails, because the process
+    is killed under it: at exit, a layout thread left running must not
+    hold the interpreter up for its whole timeout.
+    """
+    if _kept_process_lock.acquire(timeout=wait):
+        try:
+            _discard_kept_process(kill=False)
+        finally:
+            _kept_process_lock.release()
+        return
+    process = _kept_process
+    if process is not None:
+        # Only the signal: the layout thread sees dot's output end and cleans up under its lock.
+        process.send_kill()
 
 
 atexit.register(close_kept_process)

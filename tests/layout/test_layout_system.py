@@ -2,6 +2,7 @@
 
 import shutil
 import threading
+import time
 
 import pytest
 
@@ -86,3 +87,29 @@ def test_limit_starts_new_process(monkeypatch):
 def test_graph_without_newline_and_unicode_label():
     layout = layout_dot('digraph { a [label="기울기 ×3"] }', backend="system")
     assert layout.node("a").label == "기울기 ×3"
+
+
+def test_close_during_layout_ends_it():
+    # A layout thread still running at exit must not hold the interpreter up.
+    layout_dot("digraph { a -> b }", backend="system")
+    errors = []
+
+    def slow_layout() -> None:
+        try:
+            layout_dot(dense_random_graph(), timeout=60, backend="system")
+        except LayoutError as error:
+            errors.append(error)
+
+    worker = threading.Thread(target=slow_layout)
+    worker.start()
+    deadline = time.monotonic() + 10
+    while not system._kept_process_lock.locked() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert system._kept_process_lock.locked()
+    started = time.perf_counter()
+    system.close_kept_process(wait=0.2)
+    worker.join(30)
+    assert not worker.is_alive()
+    assert time.perf_counter() - started < 10
+    assert errors
+    assert layout_dot("digraph { c -> d }", backend="system").node("d")
