@@ -116,7 +116,7 @@ def _snapshot(kept: _Kept | None) -> TensorSnapshot | None:
     if kept.tensor is None:
         return _value_snapshot(kept.value, list(kept.shape), dtype_name(kept.dtype), "cpu", kept.numel)
     tensor = kept.tensor
-    if kept.is_copy and tensor.layout == torch.strided and not tensor.is_complex():
+    if kept.is_copy and tensor.is_cpu and tensor.layout == torch.strided and not tensor.is_complex():
         return _value_snapshot(tensor.tolist(), list(tensor.shape), dtype_name(tensor.dtype), str(tensor.device), tensor.numel())
     if kept.is_copy or kept.version is None or tensor_version(tensor) == kept.version:
         return snapshot_tensor(tensor.detach())

@@ -178,6 +178,16 @@ def test_runner_reports_trace_for_cells(cells_dir):
         assert len(report.graph.backward.steps) == count, cell
 
 
+def test_trace_of_meta_tensors_has_no_values():
+    source = "a = torch.ones(3, device='meta', requires_grad=True)\ny = (a * 2).sum()\ny.backward()\n"
+    report = ProgramRunner(with_layout=False).run([ProgramSource(source)])
+
+    assert report.error is None
+    assert [step.name for step in report.graph.backward.steps] == ["SumBackward0", "MulBackward0", "AccumulateGrad"]
+    assert report.tensors["a"].device == "meta"
+    assert report.tensors["a"].grad is None
+
+
 def test_trace_of_failed_backward_keeps_steps_before():
     x = torch.tensor(2.0, requires_grad=True)
     y = x * 3
