@@ -7,6 +7,7 @@ touches a widget.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 
@@ -173,6 +174,9 @@ class DeviceProbeWorker(QThread):
         import torch
 
         torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+        # The imports leave hundreds of thousands of objects that live as long as
+        # the app. Freezing them keeps every later full collection from scanning them.
+        gc.freeze()
 
         from explorer.layout import backend_name
 
