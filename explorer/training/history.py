@@ -4,6 +4,7 @@ A run of ten million epochs cannot be plotted point by point 30 times a
 second. `DecimatedSeries` keeps at most `capacity` rows: every `stride`-th row
 of all rows appended. When it fills up, it drops every other row and doubles
 the stride, so memory and drawing cost stay bounded however long a run is.
+`min_max_decimate` then thins those rows to about two points per pixel column.
 """
 
 from __future__ import annotations
@@ -83,3 +84,27 @@ class DecimatedSeries:
         if self._last_x is not None and (self._size == 0 or x[-1] != self._last_x):
             return np.append(x, self._last_x), np.vstack([y, self._last_y])
         return x.copy(), y.copy()
+
+
+def min_max_decimate(x: np.ndarray, y: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """Thin (x, y) to about 2 * `bins` points that keep each bin's extremes.
+
+    The points are split into `bins` bins of equal count, rounded up. Each full
+    bin becomes two points at its first x: its minimum, then its maximum, so a
+    line through them covers every value of the bin. The fewer than one bin's
+    worth of points after the last full bin are kept as they are. NaN is
+    skipped unless a whole bin is NaN, which then stays NaN. Returns `x` and `y`
+    themselves when they have at most 2 * `bins` points.
+    """
+    count = len(x)
+    if bins < 1:
+        raise ValueError(f"bins must be at least 1, got {bins}")
+    if count <= 2 * bins:
+        return x, y
+    size = -(-count // bins)
+    full = count - count % size
+    grouped = y[:full].reshape(-1, size)
+    # fmin and fmax skip NaN without a warning, and give NaN only for an all-NaN bin.
+    extremes = np.column_stack((np.fmin.reduce(grouped, axis=1), np.fmax.reduce(grouped, axis=1)))
+    return (np.concatenate((np.repeat(x[:full:size], 2), x[full:])),
+            np.concatenate((extremes.ravel(), y[full:])))

@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from explorer.training import DecimatedSeries
+from explorer.training.history import min_max_decimate
 
 
 def test_keeps_everything_below_capacity():
@@ -72,3 +73,51 @@ def test_empty_series():
 def test_capacity_too_small():
     with pytest.raises(ValueError, match="capacity must be at least 4"):
         DecimatedSeries(capacity=2)
+
+
+def test_min_max_keeps_short_series():
+    x = np.arange(10.0)
+    y = x * 2
+
+    shown_x, shown_y = min_max_decimate(x, y, bins=5)
+
+    assert shown_x is x
+    assert shown_y is y
+
+
+def test_min_max_keeps_bin_extremes():
+    x = np.arange(1000.0)
+    y = np.sin(x)
+
+    shown_x, shown_y = min_max_decimate(x, y, bins=10)
+
+    np.testing.assert_array_equal(shown_x, np.repeat(np.arange(0.0, 1000.0, 100.0), 2))
+    np.testing.assert_array_equal(shown_y[0::2], y.reshape(10, 100).min(axis=1))
+    np.testing.assert_array_equal(shown_y[1::2], y.reshape(10, 100).max(axis=1))
+
+
+def test_min_max_keeps_points_after_last_full_bin():
+    x = np.arange(1005.0)
+    y = -x
+
+    shown_x, shown_y = min_max_decimate(x, y, bins=10)
+
+    # Bins of 101 points: 9 full bins, then the last 96 points as they are.
+    assert len(shown_x) == 9 * 2 + 96
+    np.testing.assert_array_equal(shown_x[18:], x[909:])
+    np.testing.assert_array_equal(shown_y[18:], y[909:])
+    assert shown_y[0] == -100.0
+    assert shown_y[1] == 0.0
+
+
+def test_min_max_skips_nan_unless_whole_bin():
+    y = np.array([1.0, np.nan, 3.0, np.nan, np.nan, np.nan, 5.0, 6.0])
+
+    _, shown_y = min_max_decimate(np.arange(8.0), y, bins=3)
+
+    np.testing.assert_array_equal(shown_y, [1.0, 3.0, np.nan, np.nan, 5.0, 6.0])
+
+
+def test_min_max_rejects_zero_bins():
+    with pytest.raises(ValueError, match="bins must be at least 1"):
+        min_max_decimate(np.arange(4.0), np.arange(4.0), bins=0)
