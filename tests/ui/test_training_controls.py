@@ -125,7 +125,7 @@ def test_reset_while_paused_clears_everything(tab, qtbot):
     assert tab.findChild(QLabel, "weights_value").text() == "–"
     assert tab.findChild(QProgressBar, "progress_bar").text() == "Not started"
     assert tab.findChild(QLabel, "status_label").text() == "Choose the settings and press Start."
-    assert tab.plots.loss_curve.getData()[0] is None or len(tab.plots.loss_curve.getData()[0]) == 0
+    assert tab.plots.loss_curve.path().isEmpty()
 
 
 def test_reset_after_finished_run(tab, qtbot):

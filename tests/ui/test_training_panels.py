@@ -107,6 +107,48 @@ def test_fit_plot_many_features_predicted_against_true(tab, qtbot):
     np.testing.assert_array_equal(identity_x, identity_y)
 
 
+def fit_progress(epoch: int, bias: float):
+    from explorer.training import TrainingProgress
+
+    weights = [2.0, 2.0, 2.0]
+    return TrainingProgress(
+        epoch=epoch, total_epochs=1000, losses=np.ones(1, dtype=np.float32), weights=weights, bias=bias,
+        prediction=0.0, elapsed=1.0, parameter_epochs=np.array([epoch]), parameters=np.array([[*weights, bias]]))
+
+
+def live_frames(tab, count: int = 3) -> None:
+    # The live timer draws the fit plot on one frame in three.
+    for _ in range(count):
+        tab.plots.redraw(full=False)
+
+
+def test_live_fit_skips_subpixel_moves(tab):
+    from explorer.training import TrainingConfig
+
+    plots = tab.plots
+    plots.reset(3, (2.0, 2.0, 2.0), 1.0, 1000)
+    x, y = make_data(TrainingConfig(), torch.device("cpu"))
+    plots.set_data(x.numpy(), y.view(-1).numpy())
+    plots.add_progress(fit_progress(1, 1.0))
+    plots.redraw()
+    _, first = plots.fit_points.getData()
+
+    plots.add_progress(fit_progress(2, 1.0 + 1e-6))
+    live_frames(tab)
+    _, after_tiny_move = plots.fit_points.getData()
+    plots.add_progress(fit_progress(3, 6.0))
+    live_frames(tab)
+    _, after_large_move = plots.fit_points.getData()
+    last_bias = 6.0 + 1e-6
+    plots.add_progress(fit_progress(4, last_bias))
+    plots.redraw()
+    _, after_full_redraw = plots.fit_points.getData()
+
+    np.testing.assert_array_equal(after_tiny_move, first)
+    np.testing.assert_allclose(after_large_move, first + 5.0)
+    np.testing.assert_array_equal(after_full_redraw, x.double().numpy() @ np.full(3, 2.0) + last_bias)
+
+
 def hover(tab, plot, x_value: float, y_value: float) -> str:
     view_box = plot.getPlotItem().vb
     scene_position = view_box.mapViewToScene(QPointF(x_value, y_value))
@@ -272,8 +314,8 @@ def test_million_epochs_keep_bounded_points(tab):
             parameter_epochs=epochs[::2000], parameters=np.ones((len(epochs[::2000]), 4), dtype=np.float32)))
     tab.plots.redraw()
 
-    epochs, _ = tab.plots.loss_curve.getData()
-    assert len(epochs) <= LOSS_PLOT_POINTS + 1
-    assert epochs[0] == 1
-    assert epochs[-1] == 1_000_000
+    path = tab.plots.loss_curve.path()
+    assert 0 < path.elementCount() <= LOSS_PLOT_POINTS + 1
+    assert path.elementAt(0).x == 1
+    assert path.elementAt(path.elementCount() - 1).x == 1_000_000
     assert len(tab.plots.parameter_series) <= PARAMETER_PLOT_POINTS
