@@ -17,7 +17,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Slot
-from PySide6.QtGui import QPainterPath, QPalette
+from PySide6.QtGui import QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QSplitter, QVBoxLayout, QWidget
 
 from explorer.training import DecimatedSeries
@@ -32,10 +32,6 @@ MAX_SHOWN_WEIGHTS = 8
 LOSS_FLOOR = float(np.finfo(np.float32).tiny)
 # Samples shown in the fit plot.
 FIT_POINTS = 500
-# Pen width of the live curves, in pixels. Qt draws 1-pixel lines on a fast path, and the
-# painting holds the GIL that the training thread needs. A frame of a 985 x 263 pixel loss
-# plot took 0.5 ms with 1-pixel lines and 2.2 ms with 2-pixel lines (PySide6 6.11).
-CURVE_WIDTH = 1
 LOSS_COLOR = "#1565c0"
 DIVERGENCE_COLOR = "#c62828"
 BIAS_COLOR = "#ef6c00"
@@ -43,6 +39,18 @@ BIAS_COLOR = "#ef6c00"
 
 def weight_color(index: int, shown: int):
     return pg.intColor(index, hues=max(shown, 3), values=1, maxValue=200)
+
+
+def curve_pen(color) -> QPen:
+    """Return the pen of a live curve: width 0, Qt's 1-pixel cosmetic pen.
+
+    Qt draws 1-pixel lines on a fast path, and painting holds the GIL that the
+    training thread needs. A frame of a 985 x 263 pixel loss plot took 0.5 ms
+    with 1-pixel lines and 2.2 ms with 2-pixel lines (PySide6 6.11). With width
+    0 a QGraphicsPathItem's bounds are those of its path, whereas any other
+    width makes Qt stroke the whole path to find them.
+    """
+    return pg.mkPen(color, width=0)
 
 
 class TrainingPlots(QWidget):
@@ -54,7 +62,11 @@ class TrainingPlots(QWidget):
         self._foreground = self.palette().color(QPalette.ColorRole.Text)
         self.loss_series = DecimatedSeries(LOSS_PLOT_POINTS)
         self.parameter_series = DecimatedSeries(PARAMETER_PLOT_POINTS, columns=2)
-        self._parameter_curves: list[pg.PlotDataItem] = []
+        # One path item per shown weight, then the bias, drawn like the loss curve.
+        self.parameter_curves: list[QGraphicsPathItem] = []
+        # Curves that only give the legend its samples: a legend entry draws its line from
+        # a pyqtgraph curve's pen, and clicking the entry hides or shows that curve.
+        self._legend_samples: list[pg.PlotDataItem] = []
         self._target_lines: list[pg.InfiniteLine] = []
         self._fit_x: np.ndarray | None = None
         self._fit_y: np.ndarray | None = None
@@ -68,10 +80,8 @@ class TrainingPlots(QWidget):
         loss_item = self.loss_plot.getPlotItem()
         loss_item.setLogMode(x=False, y=True)
         # The curve's path is in the view's coordinates: epochs, and log10 of the loss.
-        # Width 0 is Qt's 1-pixel cosmetic pen. With it the item's bounds are those of the
-        # path, whereas any other width makes Qt stroke the whole path to find them.
         self.loss_curve = QGraphicsPathItem()
-        self.loss_curve.setPen(pg.mkPen(LOSS_COLOR, width=0))
+        self.loss_curve.setPen(curve_pen(LOSS_COLOR))
         loss_item.addItem(self.loss_curve, ignoreBounds=True)
         self.divergence_line = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(DIVERGENCE_COLOR, width=2, style=Qt.PenStyle.DashLine),
@@ -166,20 +176,28 @@ class TrainingPlots(QWidget):
     def reset(self, features: int, true_weights: tuple[float, ...], true_bias: float, epochs: int) -> None:
         """Clear every plot and create the curves of a run; runs once per run, not per redraw."""
         item = self.parameter_plot.getPlotItem()
-        for curve in self._parameter_curves:
+        for curve in self.parameter_curves:
             item.removeItem(curve)
         for line in self._target_lines:
             item.removeItem(line)
         self._legend.clear()
 
         shown = min(features, MAX_SHOWN_WEIGHTS)
-        self._parameter_curves = []
+        self.parameter_curves = []
+        self._legend_samples = []
         self._target_lines = []
         targets = [*true_weights[:shown], true_bias]
         colors = [weight_color(index, shown) for index in range(shown)] + [pg.mkColor(BIAS_COLOR)]
         names = [f"w{index + 1}" for index in range(shown)] + ["b"]
         for target, color, name in zip(targets, colors, names):
-            self._parameter_curves.append(item.plot(pen=pg.mkPen(color, width=CURVE_WIDTH), name=name))
+            curve = QGraphicsPathItem()
+            curve.setPen(curve_pen(color))
+            item.addItem(curve, ignoreBounds=True)
+            self.parameter_curves.append(curve)
+            sample = pg.PlotDataItem(pen=curve_pen(color))
+            sample.visibleChanged.connect(self._on_legend_sample_visible_changed)
+            self._legend.addItem(sample, name)
+            self._legend_samples.append(sample)
             line = pg.InfiniteLine(pos=target, angle=0, movable=False,
                                    pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine))
             item.addItem(line)
@@ -289,8 +307,10 @@ class TrainingPlots(QWidget):
 
     def _redraw_parameters(self) -> None:
         epochs, values = self.parameter_series.data()
-        for column, curve in enumerate(self._parameter_curves):
-            curve.setData(epochs, values[:, column])
+        columns = self._pixel_columns(self.parameter_plot, epochs)
+        for column, curve in enumerate(self.parameter_curves):
+            shown_epochs, shown_values = min_max_decimate(epochs, values[:, column], columns)
+            curve.setPath(pg.arrayToQPath(shown_epochs, shown_values, connect="finite"))
         targets = [line.value() for line in self._target_lines]
         self._fit_range(self.parameter_plot, "y", np.concatenate((values.ravel(), targets)))
 
@@ -357,6 +377,13 @@ class TrainingPlots(QWidget):
         low, high = view_box.viewRange()[1]
         # NaN compares False, so a NaN value counts as a move.
         return bool(np.max(np.abs(values - shown_values)) * height < 0.5 * (high - low))
+
+    @Slot()
+    def _on_legend_sample_visible_changed(self) -> None:
+        sample = self.sender()
+        for curve, candidate in zip(self.parameter_curves, self._legend_samples):
+            if candidate is sample:
+                curve.setVisible(sample.isVisible())
 
     # Hover
 

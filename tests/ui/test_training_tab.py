@@ -4,7 +4,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox  # noqa: E402
 
@@ -28,15 +27,9 @@ def child(tab, kind, name):
     return widget
 
 
-def curve_data(tab, plot_name, index=0):
-    plot = child(tab, pg.PlotWidget, plot_name)
-    curves = plot.getPlotItem().listDataItems()
-    return curves[index].getData()
-
-
-def loss_curve_points(tab):
-    """Return the points of the loss curve's path: the epochs and log10 of the losses."""
-    path = tab.plots.loss_curve.path()
+def path_points(curve):
+    """Return the x and y values of the points of a curve's path."""
+    path = curve.path()
     elements = [path.elementAt(index) for index in range(path.elementCount())]
     return np.array([element.x for element in elements]), np.array([element.y for element in elements])
 
@@ -64,16 +57,16 @@ def test_short_run_updates_plots_and_labels(tab, qtbot):
 
     assert result.epochs == 300
     assert not result.stopped_early
-    epochs, losses = loss_curve_points(tab)
+    epochs, losses = path_points(tab.plots.loss_curve)
     assert len(epochs) == 300
     assert epochs[0] == 1
     assert epochs[-1] == 300
     # The plot is in log mode, so the path contains log10 of the losses.
     np.testing.assert_allclose(losses, np.log10(result.loss_history), rtol=1e-5)
-    epochs, weight = curve_data(tab, "parameter_plot", index=0)
+    epochs, weight = path_points(tab.plots.parameter_curves[0])
     assert epochs[-1] == 300
     assert weight[-1] == pytest.approx(result.weights[0])
-    _, bias = curve_data(tab, "parameter_plot", index=3)
+    _, bias = path_points(tab.plots.parameter_curves[3])
     assert bias[-1] == pytest.approx(result.bias)
     assert child(tab, QLabel, "weights_value").text() == "[" + ", ".join(f"{w:.6f}" for w in result.weights) + "]"
     assert child(tab, QLabel, "bias_value").text() == f"{result.bias:.6f}"
@@ -174,7 +167,7 @@ def test_diverging_run_reports_it(tab, qtbot):
 
     assert finished.args[0].diverged
     assert "Training diverged at epoch" in child(tab, QLabel, "status_label").text()
-    _, losses = loss_curve_points(tab)
+    _, losses = path_points(tab.plots.loss_curve)
     assert np.isfinite(losses[0])
 
 
@@ -189,6 +182,21 @@ def test_shutdown_stops_running_worker(tab, qtbot):
     assert not tab.is_running
 
 
+def test_legend_entry_toggles_parameter_curve(tab):
+    legend = tab.plots.parameter_plot.getPlotItem().legend
+    sample, label = legend.items[1]
+
+    # What a click on the entry does: it toggles the sample's curve.
+    sample.item.setVisible(False)
+    hidden = [curve.isVisible() for curve in tab.plots.parameter_curves]
+    sample.item.setVisible(True)
+    visible_again = [curve.isVisible() for curve in tab.plots.parameter_curves]
+
+    assert label.text == "w2"
+    assert hidden == [True, False, True, True]
+    assert visible_again == [True, True, True, True]
+
+
 def test_many_features_show_first_weights(tab, qtbot):
     child(tab, QSpinBox, "features_field").setValue(12)
     child(tab, QLineEdit, "test_input_field").setText(", ".join(["1"] * 12))
@@ -197,7 +205,6 @@ def test_many_features_show_first_weights(tab, qtbot):
     with qtbot.waitSignal(tab.training_finished, timeout=TIMEOUT_MS) as finished:
         tab.start_training()
 
-    curves = child(tab, pg.PlotWidget, "parameter_plot").getPlotItem().listDataItems()
-    assert len(curves) == 9
+    assert len(tab.plots.parameter_curves) == 9
     assert child(tab, QLabel, "weights_value").text().endswith(", … (12)]")
     assert len(finished.args[0].weights) == 12
