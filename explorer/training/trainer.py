@@ -31,8 +31,8 @@ from explorer.training.divergence import Divergence, DivergenceMonitor
 
 logger = logging.getLogger(__name__)
 
-# A batch ends after this many seconds of training, which gives about 30 updates a second.
-BATCH_SECONDS = 0.03
+# A batch ends after this many seconds of training, which gives about 20 updates a second.
+BATCH_SECONDS = 0.05
 # A batch also ends after this many epochs, which bounds the loss tensors it holds.
 MAX_BATCH_EPOCHS = 10_000
 # The weights and bias are sampled about this many times per run for the parameter plot.

@@ -1,7 +1,7 @@
 """The Training tab: the tutorial's linear regression, trained live.
 
 A `TrainingWorker` thread runs `explorer.training.RegressionTrainer` and emits
-each batch of progress as plain data, about 30 times a second. The tab stores
+each batch of progress as plain data, about 20 times a second. The tab stores
 what arrives, and while a run is live it redraws the plots at most once every
 `REDRAW_INTERVAL_MS`, so a fast run cannot flood the GUI thread. Start, Pause, Resume, Stop, Reset and
 Step drive the worker; each is enabled only in the states where it does
@@ -38,12 +38,12 @@ from explorer.ui.workers import detach_running_thread
 
 log = logging.getLogger(__name__)
 
-# The minimum time between live redraws. The worker sends a batch every 30 ms or more
+# The minimum time between live redraws. The worker sends a batch every 50 ms or more
 # (explorer.training.trainer.BATCH_SECONDS), so a live redraw normally happens in the
 # slot that receives a batch, and this bound only stops bunched arrivals from flooding.
 REDRAW_INTERVAL_MS = 25
 # Live redraws update the labels on one frame in this many.
-LABEL_FRAMES = 6
+LABEL_FRAMES = 4
 SHUTDOWN_TIMEOUT_MS = 10_000
 ERROR_STYLE = "color: #c62828;"
 
@@ -57,7 +57,7 @@ class TrainingTab(QWidget):
     """
 
     training_started = Signal()
-    training_progressed = Signal(object)  # TrainingProgress, about 30 times a second
+    training_progressed = Signal(object)  # TrainingProgress, about 20 times a second
     training_paused = Signal(int)  # the epoch reached
     training_finished = Signal(object)  # TrainingResult, also for a stopped or diverged run
     training_failed = Signal(str)

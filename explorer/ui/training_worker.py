@@ -21,7 +21,7 @@ class TrainingWorker(QThread):
     """Runs one regression in its own thread, a batch of epochs at a time.
 
     `pause()`, `resume()`, `step()` and `cancel()` may be called from any
-    thread. They take effect between batches, which last about 30 ms once
+    thread. They take effect between batches, which last about 50 ms once
     torch has loaded and the data is drawn. A worker created with
     `paused=True` waits for `resume()` or `step()` before its first epoch.
     """
