@@ -220,10 +220,15 @@ def lay_out_report(report: ProgramReport, timeout: float = 30.0) -> None:
     if report.graph is None or report.graph.node_count > MAX_DRAWN_NODES:
         # Above the cap the view offers to collapse repeated chains and lays that out itself.
         return
+    report.layout, report.layout_error = lay_out_dot(report.graph.dot_source, timeout)
+
+
+def lay_out_dot(dot_source: str, timeout: float = 30.0) -> tuple[GraphLayout | None, Text | None]:
+    """Return (layout, None), or (None, the reason) when Graphviz failed."""
     try:
-        report.layout = layout_dot(report.graph.dot_source, timeout=timeout)
+        return layout_dot(dot_source, timeout=timeout), None
     except LayoutError as error:
-        report.layout_error = error.text
+        return None, error.text
 
 
 def _warning_reports(warnings: list[ProgramWarning], filename: str) -> list[WarningReport]:

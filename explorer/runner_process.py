@@ -209,6 +209,35 @@ class _Child:
             self.process.wait()
 
 
+class _LayoutThread:
+    """Lays out a report's graph in a thread while the report is still on its way."""
+
+    def __init__(self, timeout: float) -> None:
+        self._timeout = timeout
+        self._thread: threading.Thread | None = None
+        self._result: tuple = (None, None)
+
+    def start(self, dot_source: str) -> None:
+        def lay_out() -> None:
+            from explorer.runner import lay_out_dot
+
+            self._result = lay_out_dot(dot_source, self._timeout)
+
+        self._thread = threading.Thread(target=lay_out, name="report-layout", daemon=True)
+        self._thread.start()
+
+    def finish(self, report) -> None:
+        """Wait for the layout and store it in `report` (laid out here if no DOT came first)."""
+        if self._thread is None:
+            from explorer.runner import lay_out_report
+
+            if not report.cancelled:
+                lay_out_report(report, self._timeout)
+            return
+        self._thread.join()
+        report.layout, report.layout_error = self._result
+
+
 class RunnerProcess:
     """A warm child process that runs playground programs and can be stopped at once.
 
@@ -252,8 +281,13 @@ class RunnerProcess:
         *,
         on_output: Callable[[str], None] | None = None,
         cancel: threading.Event | None = None,
+        layout_timeout: float | None = None,
     ):
         """Run `sources` (ProgramSource values) in the child and return its ProgramReport.
+
+        With `layout_timeout`, the graph is also laid out here, in a thread that
+        starts as soon as the child sends the DOT source, while the rest of the
+        report is still being pickled and sent.
 
         When `cancel` is set, the program is asked to stop and, past
         CANCEL_GRACE_SECONDS, its process is killed; the report then contains
@@ -278,6 +312,7 @@ class RunnerProcess:
 
         if not self._wait_ready(child, cancel):
             return cancelled_report()
+        layout = _LayoutThread(layout_timeout) if layout_timeout is not None else None
         run_id = next(self._run_ids)
         self._send(child, ("run", run_id, [(source.text, source.filename) for source in sources], device))
         kill_at: float | None = None
@@ -297,8 +332,14 @@ class RunnerProcess:
                 printed.append(message[1])
                 if on_output is not None:
                     on_output(message[1])
+            elif kind == "dot":
+                if layout is not None:
+                    layout.start(message[1])
             elif kind == "report":
-                return message[1]
+                report = message[1]
+                if layout is not None:
+                    layout.finish(report)
+                return report
             elif kind == "failed":
                 raise RunnerProcessError(message[1])
             elif kind == "exited":
@@ -400,6 +441,7 @@ def _child_main() -> None:
 
     import torch
 
+    from explorer.autograd.decorate import MAX_DRAWN_NODES
     from explorer.runner import ProgramRunner, ProgramSource
 
     ProgramRunner(with_layout=False).run([ProgramSource(_WARM_UP_PROGRAM)])
@@ -451,6 +493,10 @@ def _child_main() -> None:
             report = runner.run([ProgramSource(text, filename) for text, filename in sources], cancel=cancels[run_id])
             del runner
             outbox.flush_output()
+            graph = report.graph
+            if graph is not None and graph.node_count <= MAX_DRAWN_NODES and not report.cancelled:
+                # The parent can lay the graph out while the rest of the report travels.
+                outbox.send(("dot", graph.dot_source))
             outbox.send(("report", report))
             del report
         except Exception as error:  # noqa: BLE001 - reported to the parent, which shows it

@@ -135,3 +135,13 @@ def test_unpickler_rejects_other_classes():
     for value in (os.system, ProgramRunner, pytest.raises):
         with pytest.raises(pickle.UnpicklingError):
             _ReportUnpickler(io.BytesIO(pickle.dumps(value))).load()
+
+
+def test_layout_overlaps_report_transfer(process, cells_dir):
+    source = (cells_dir / "05_autograd_basics.py").read_text(encoding="utf-8")
+
+    report = process.run([ProgramSource(source)], "cpu", layout_timeout=30.0)
+
+    # The embedded Graphviz is a dependency, so a layout is always possible.
+    assert report.layout_error is None
+    assert len(report.layout.nodes) == report.graph.node_count

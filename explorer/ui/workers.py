@@ -99,14 +99,14 @@ class ProgramWorker(QThread):
     def run(self) -> None:
         try:
             # Imported here so that the window can paint before torch loads.
-            from explorer.runner import ProgramRunner, lay_out_report
+            from explorer.runner import ProgramRunner
             from explorer.runner_process import RunnerProcessError, shared_runner_process
 
             process = self._process or shared_runner_process()
             if process.is_ready():
-                report = process.run(self._sources, self._device, on_output=self._output.append, cancel=self._cancel)
-                if not report.cancelled:
-                    lay_out_report(report)
+                report = process.run(
+                    self._sources, self._device, on_output=self._output.append, cancel=self._cancel, layout_timeout=30.0
+                )
             else:
                 # NOTE: in this thread, Stop takes effect between evaluation steps only.
                 process.start()
