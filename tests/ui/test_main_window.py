@@ -128,6 +128,17 @@ def test_stop_ends_a_long_torch_call(qtbot, window):
     assert run_source(qtbot, window, "print(6 * 7)\n").output == "42\n"
 
 
+def test_child_process_run_draws_graph(qtbot, window, cells_dir):
+    process = shared_runner_process()
+    qtbot.waitUntil(process.is_ready, timeout=RUN_TIMEOUT_MS)
+
+    report = run_source(qtbot, window, (cells_dir / "05_autograd_basics.py").read_text(encoding="utf-8"))
+
+    assert report.process_id == process.pid()
+    assert report.layout is not None
+    assert window.playground.graph_view.node_count() == report.graph.node_count
+
+
 def test_language_switch_relabels(qtbot, window):
     window.set_language("ko")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) != "Playground", timeout=5000)
