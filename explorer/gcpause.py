@@ -2,9 +2,10 @@
 
 Capturing, laying out and drawing a 6000-node graph creates a few hundred
 thousand objects, and nearly all of them stay alive. With CPython 3.11's
-default thresholds every 700 new objects start a young collection, and as they pile up the collector also runs full
-collections, each of which walks every object of the process, torch's and
-Qt's included: 80 to 400 ms each on a 2-CPU machine, one or two per graph.
+default thresholds, every 700 new objects start a young collection. As they
+pile up, the collector also runs full collections, each of which walks every
+object of the process, torch's and Qt's included. Those took 80 to 400 ms
+each on a 2-CPU machine, one or two per graph.
 Paused, the collector runs later, when the graph is already on screen.
 
 Reference counting still frees everything that is not in a cycle, and

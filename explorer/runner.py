@@ -1,9 +1,10 @@
 """Run a playground program and collect everything the views show, as plain data.
 
 `ProgramRunner` ties the language session, the graph recorder and the layout
-together. It is Qt-free and blocking: the GUI calls it from a worker thread,
-the command line calls it directly. Its result (`ProgramReport`) contains no
-live tensors, so it can cross threads and outlive the program's objects.
+together. It is Qt-free and blocking: the GUI calls it in a child process
+(`explorer.runner_process`), the command line calls it directly. Its result
+(`ProgramReport`) contains no live tensors, so it can cross threads and
+processes and outlive the program's objects.
 """
 
 from __future__ import annotations

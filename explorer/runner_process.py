@@ -227,12 +227,12 @@ class _LayoutThread:
         self._thread.start()
 
     def finish(self, report) -> None:
-        """Wait for the layout and store it in `report` (laid out here if no DOT came first)."""
-        if self._thread is None:
-            from explorer.runner import lay_out_report
+        """Wait for the layout and store it in `report`.
 
-            if not report.cancelled:
-                lay_out_report(report, self._timeout)
+        The child sends no DOT for a cancelled run, a run without a graph or
+        a graph above MAX_DRAWN_NODES, and then there is nothing to lay out.
+        """
+        if self._thread is None:
             return
         self._thread.join()
         report.layout, report.layout_error = self._result
@@ -289,10 +289,10 @@ class RunnerProcess:
         starts as soon as the child sends the DOT source, while the rest of the
         report is still being pickled and sent.
 
-        When `cancel` is set, the program is asked to stop and, past
-        CANCEL_GRACE_SECONDS, its process is killed; the report then contains
-        the output printed so far and `cancelled` is True. Raises
-        RunnerProcessError when the child crashes or cannot start.
+        When `cancel` is set, the program is asked to stop. If it has not
+        stopped after CANCEL_GRACE_SECONDS, its process is killed. The report
+        then contains the output printed so far, and `cancelled` is True.
+        Raises RunnerProcessError when the child crashes or cannot start.
         """
         from explorer.runner import ProgramReport
 

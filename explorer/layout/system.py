@@ -6,7 +6,7 @@ another from its standard input and writes each graph's output as soon as
 that graph is done. Starting dot costs 10 to 30 ms (process, plugins,
 fontconfig), which is most of the layout time of a tutorial-sized graph.
 A second layout that arrives while the kept process is busy runs in a
-process of its own, so layouts never wait for each other.
+process of its own instead of waiting for the first.
 """
 
 from __future__ import annotations
@@ -229,7 +229,7 @@ _kept_process: DotProcess | None = None
 
 
 def _layout_in_kept_process(path: str, dot_source: str, timeout: float) -> bytes:
-    """Lay out `dot_source` in the kept process; the caller holds `_kept_process_lock`."""
+    """Lay out `dot_source` in the kept process. Call it with `_kept_process_lock` acquired."""
     global _kept_process
     if _kept_process is not None:
         if _kept_process.path != path or _kept_process.layouts >= MAX_LAYOUTS_PER_PROCESS:
@@ -283,7 +283,8 @@ def close_kept_process(wait: float = CLOSE_WAIT_SECONDS) -> None:
         return
     process = _kept_process
     if process is not None:
-        # Only the signal: the layout thread sees dot's output end and cleans up under its lock.
+        # Only kill dot here. The layout thread then reads the end of dot's output
+        # and cleans up under its lock.
         process.send_kill()
 
 

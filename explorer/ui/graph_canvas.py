@@ -423,7 +423,7 @@ class GraphCanvas(QGraphicsView):
         self._forget_marks()
 
     def _forget_marks(self) -> None:
-        # The items' own pens are reset by whoever draws with them next.
+        # The items' own pens are reset by the next code that draws with them.
         self.scene().clearSelection()
         self._highlighted = (set(), [])
         self._search_marked = None

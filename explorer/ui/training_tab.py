@@ -2,10 +2,10 @@
 
 A `TrainingWorker` thread runs `explorer.training.RegressionTrainer` and emits
 each batch of progress as plain data, about 20 times a second. The tab stores
-what arrives, and while a run is live it redraws the plots at most once every
-`REDRAW_INTERVAL_MS`, so a fast run cannot flood the GUI thread. Start, Pause, Resume, Stop, Reset and
-Step drive the worker; each is enabled only in the states where it does
-something.
+what arrives. While a run is live, it redraws the plots when a batch arrives,
+but not twice within `REDRAW_INTERVAL_MS`, so a fast run cannot flood the GUI
+thread. Start, Pause, Resume, Stop, Reset and Step drive the worker. Each is
+enabled only in the states where it does something.
 """
 
 from __future__ import annotations

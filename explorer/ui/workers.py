@@ -151,7 +151,7 @@ class DeviceProbeWorker(QThread):
             return
         self.probe_finished.emit(report)
 
-        # Programs run in a child process; it imports torch while the user types.
+        # Programs run in a child process, which imports torch while the user types.
         from explorer.runner_process import shared_runner_process
 
         try:
