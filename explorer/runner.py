@@ -154,8 +154,15 @@ class ProgramRunner:
         with_layout: bool = True,
         layout_timeout: float = 30.0,
         graph_root: str | None = None,
+        on_drawable: Callable[[GraphSnapshot], None] | None = None,
     ) -> None:
+        """`on_drawable` is called in the running thread with the graph and its DOT
+        as soon as they exist, before the backward trace and the tensor
+        snapshots are taken, so that the layout can start meanwhile. It is not
+        called for cancelled runs or graphs above MAX_DRAWN_NODES.
+        """
         self.device = device
+        self._on_drawable = on_drawable
         self._graph_root = graph_root
         self._recorder = GraphRecorder()
         self._with_layout = with_layout
@@ -186,8 +193,11 @@ class ProgramRunner:
                 break
         report.output = "".join(outputs)
         if result is not None:
+            # The graph first: its layout can run while the tensors are copied.
+            layout = self._collect_graph(report, result.names, roots)
             self._collect_tensors(report, result.names)
-            self._collect_graph(report, result.names, roots)
+            if layout is not None:
+                layout.finish(report)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -196,7 +206,10 @@ class ProgramRunner:
             if isinstance(value, torch.Tensor):
                 report.tensors[name] = snapshot_tensor(value)
 
-    def _collect_graph(self, report: ProgramReport, names: dict[str, object], roots: _RootCandidates) -> None:
+    def _collect_graph(
+        self, report: ProgramReport, names: dict[str, object], roots: _RootCandidates
+    ) -> PendingLayout | None:
+        """Store the graph in `report`; return its layout, still running, when the runner lays out."""
         if self._graph_root is not None:
             root_name = self._graph_root
             root = names.get(root_name)
@@ -209,19 +222,43 @@ class ProgramRunner:
             root, root_name = None, None
         is_tensor_tuple = isinstance(root, tuple) and bool(root) and all(isinstance(item, torch.Tensor) for item in root)
         if not isinstance(root, torch.Tensor) and not is_tensor_tuple:
-            return
-        report.graph = self._recorder.build(names, root=root, root_name=root_name)
-        if report.graph is None or not self._with_layout:
-            return
-        lay_out_report(report, self._layout_timeout)
+            return None
+        layout = PendingLayout(self._layout_timeout) if self._with_layout else None
+
+        def drawable(graph: GraphSnapshot) -> None:
+            if graph.node_count > MAX_DRAWN_NODES:
+                # Above the cap the view offers to collapse repeated chains and lays that out itself.
+                return
+            if layout is not None:
+                layout.start(graph.dot_source)
+            if self._on_drawable is not None and not report.cancelled:
+                self._on_drawable(graph)
+
+        report.graph = self._recorder.build(names, root=root, root_name=root_name, on_drawable=drawable)
+        return layout
 
 
-def lay_out_report(report: ProgramReport, timeout: float = 30.0) -> None:
-    """Add the Graphviz layout of the report's graph, or the reason there is none."""
-    if report.graph is None or report.graph.node_count > MAX_DRAWN_NODES:
-        # Above the cap the view offers to collapse repeated chains and lays that out itself.
-        return
-    report.layout, report.layout_error = lay_out_dot(report.graph.dot_source, timeout)
+class PendingLayout:
+    """Lays out a graph's DOT in a thread while the caller goes on with other work."""
+
+    def __init__(self, timeout: float) -> None:
+        self._timeout = timeout
+        self._thread: threading.Thread | None = None
+        self._result: tuple[GraphLayout | None, Text | None] = (None, None)
+
+    def start(self, dot_source: str) -> None:
+        def lay_out() -> None:
+            self._result = lay_out_dot(dot_source, self._timeout)
+
+        self._thread = threading.Thread(target=lay_out, name="report-layout", daemon=True)
+        self._thread.start()
+
+    def finish(self, report: ProgramReport) -> None:
+        """Wait for the layout, if one was started, and store it in `report`."""
+        if self._thread is None:
+            return
+        self._thread.join()
+        report.layout, report.layout_error = self._result
 
 
 def lay_out_dot(dot_source: str, timeout: float = 30.0) -> tuple[GraphLayout | None, Text | None]:

@@ -209,35 +209,6 @@ class _Child:
             self.process.wait()
 
 
-class _LayoutThread:
-    """Lays out a report's graph in a thread while the report is still on its way."""
-
-    def __init__(self, timeout: float) -> None:
-        self._timeout = timeout
-        self._thread: threading.Thread | None = None
-        self._result: tuple = (None, None)
-
-    def start(self, dot_source: str) -> None:
-        def lay_out() -> None:
-            from explorer.runner import lay_out_dot
-
-            self._result = lay_out_dot(dot_source, self._timeout)
-
-        self._thread = threading.Thread(target=lay_out, name="report-layout", daemon=True)
-        self._thread.start()
-
-    def finish(self, report) -> None:
-        """Wait for the layout and store it in `report`.
-
-        The child sends no DOT for a cancelled run, a run without a graph or
-        a graph above MAX_DRAWN_NODES, and then there is nothing to lay out.
-        """
-        if self._thread is None:
-            return
-        self._thread.join()
-        report.layout, report.layout_error = self._result
-
-
 class RunnerProcess:
     """A warm child process that runs playground programs and can be stopped at once.
 
@@ -286,15 +257,15 @@ class RunnerProcess:
         """Run `sources` (ProgramSource values) in the child and return its ProgramReport.
 
         With `layout_timeout`, the graph is also laid out here, in a thread that
-        starts as soon as the child sends the DOT source, while the rest of the
-        report is still being pickled and sent.
+        starts as soon as the child sends the DOT source, while the child is
+        still building the rest of the report and sending it.
 
         When `cancel` is set, the program is asked to stop. If it has not
         stopped after CANCEL_GRACE_SECONDS, its process is killed. The report
         then contains the output printed so far, and `cancelled` is True.
         Raises RunnerProcessError when the child crashes or cannot start.
         """
-        from explorer.runner import ProgramReport
+        from explorer.runner import PendingLayout, ProgramReport
 
         cancel = cancel or threading.Event()
         self.start()
@@ -312,7 +283,7 @@ class RunnerProcess:
 
         if not self._wait_ready(child, cancel):
             return cancelled_report()
-        layout = _LayoutThread(layout_timeout) if layout_timeout is not None else None
+        layout = PendingLayout(layout_timeout) if layout_timeout is not None else None
         run_id = next(self._run_ids)
         self._send(child, ("run", run_id, [(source.text, source.filename) for source in sources], device))
         kill_at: float | None = None
@@ -441,7 +412,6 @@ def _child_main() -> None:
 
     import torch
 
-    from explorer.autograd.decorate import MAX_DRAWN_NODES
     from explorer.runner import ProgramRunner, ProgramSource
 
     ProgramRunner(with_layout=False).run([ProgramSource(_WARM_UP_PROGRAM)])
@@ -489,14 +459,16 @@ def _child_main() -> None:
                 frozen = True
             continue
         try:
-            runner = ProgramRunner(device, on_output=outbox.print, with_layout=False)
+            # The parent lays the graph out while the rest of the report is built and sent.
+            runner = ProgramRunner(
+                device,
+                on_output=outbox.print,
+                with_layout=False,
+                on_drawable=lambda graph: outbox.send(("dot", graph.dot_source)),
+            )
             report = runner.run([ProgramSource(text, filename) for text, filename in sources], cancel=cancels[run_id])
             del runner
             outbox.flush_output()
-            graph = report.graph
-            if graph is not None and graph.node_count <= MAX_DRAWN_NODES and not report.cancelled:
-                # The parent can lay the graph out while the rest of the report travels.
-                outbox.send(("dot", graph.dot_source))
             outbox.send(("report", report))
             del report
         except Exception as error:  # noqa: BLE001 - reported to the parent, which shows it

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 import torch
@@ -135,7 +135,12 @@ class GraphBuilder:
         # Storage key -> tensor, built on the first saved tensor that needs it.
         self._storage_index: dict[tuple, torch.Tensor] | None = None
 
-    def build(self) -> GraphSnapshot:
+    def build(self, on_drawable: Callable[[GraphSnapshot], None] | None = None) -> GraphSnapshot:
+        """Return the graph with its backward trace.
+
+        `on_drawable` is called with the graph and its DOT before the backward
+        trace is added, so that a caller can start the layout meanwhile.
+        """
         root = self._root
         base = view_base(root)
         capture = self._capture
@@ -167,9 +172,12 @@ class GraphBuilder:
             truncated=self._walk.truncated,
             notes=notes,
             edges=tuple(edges),
-            backward=self._backward_trace(),
+            backward=None,
         )
-        return replace(snapshot, dot_source=write_graph_dot(snapshot))
+        snapshot = replace(snapshot, dot_source=write_graph_dot(snapshot))
+        if on_drawable is not None:
+            on_drawable(snapshot)
+        return replace(snapshot, backward=self._backward_trace())
 
     def _backward_trace(self) -> BackwardTrace | None:
         if self._tracer is None:

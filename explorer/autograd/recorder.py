@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import torch
 
@@ -74,6 +74,7 @@ class GraphRecorder:
         names: Mapping[str, object] | None,
         root: torch.Tensor | tuple[torch.Tensor, ...] | None = None,
         root_name: str | None = None,
+        on_drawable: Callable[[GraphSnapshot], None] | None = None,
     ) -> GraphSnapshot | None:
         """Return the graph under `root`, or None when there is no root tensor.
 
@@ -81,7 +82,8 @@ class GraphRecorder:
         Without `root_name`, the root is named after the first program name
         bound to it. A tuple of tensors draws every one as an output. Saved
         tensors come from the capture when it covers the node, else from
-        the live graph.
+        the live graph. `on_drawable` receives the graph and its DOT before
+        the backward trace is added (see `GraphBuilder.build`).
         """
         capture = self._capture
         if root is None and capture is not None:
@@ -104,4 +106,4 @@ class GraphRecorder:
             tracer=self._tracer if capture is not None and capture.root is main_root else None,
         )
         with gc_paused():
-            return builder.build()
+            return builder.build(on_drawable)
