@@ -9,10 +9,8 @@ child a cancel request, which the program obeys at its next step. If the
 report has not arrived within `CANCEL_GRACE_SECONDS`, the child is killed
 and a fresh one starts in the background.
 
-The parent and the child exchange frames over the child's stdin and stdout:
-a 4-byte big-endian length, then a pickle. The parent unpickles only the
-report classes listed in `_REPORT_CLASSES`. The child exits when its stdin
-closes, so it never outlives the app.
+Frames travel as `explorer.child_process` describes; the parent unpickles
+only the report classes listed in `_REPORT_CLASSES`.
 
 Run the child with `python -m explorer.runner_process`.
 """
@@ -21,20 +19,17 @@ from __future__ import annotations
 
 import atexit
 import gc
-import io
 import itertools
 import logging
 import os
-import pickle
 import queue
-import struct
-import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
+from explorer.child_process import ChildProcess, read_frame, restricted_unpickler, write_frame
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
@@ -50,8 +45,6 @@ OUTPUT_FLUSH_SECONDS = 0.02
 # How long the child waits for a run before it does its idle-time work.
 IDLE_SECONDS = 0.5
 
-_HEADER = struct.Struct(">I")
-_EXITED = ("exited",)
 
 # Everything a ProgramReport may contain besides plain Python values.
 _REPORT_CLASSES = {
@@ -83,39 +76,7 @@ class RunnerProcessError(Exception):
         self.text = text
 
 
-class _ReportUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str):
-        if (module, name) not in _REPORT_CLASSES:
-            raise pickle.UnpicklingError(f"{module}.{name} is not part of a program report")
-        return super().find_class(module, name)
-
-
-def _write_frame(stream: BinaryIO, message: object) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEADER.pack(len(data)) + data)
-    stream.flush()
-
-
-def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
-    chunks = []
-    while size:
-        chunk = stream.read(size)
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
-
-
-def _read_frame(stream: BinaryIO, unpickler=pickle.Unpickler) -> object | None:
-    """Return the next message, or None at the end of the stream."""
-    header = _read_exactly(stream, _HEADER.size)
-    if header is None:
-        return None
-    data = _read_exactly(stream, _HEADER.unpack(header)[0])
-    if data is None:
-        return None
-    return unpickler(io.BytesIO(data)).load()
+_ReportUnpickler = restricted_unpickler(_REPORT_CLASSES, "a program report")
 
 
 def _crashed(returncode: int | None) -> RunnerProcessError:
@@ -132,83 +93,6 @@ def _crashed(returncode: int | None) -> RunnerProcessError:
     )
 
 
-def _has_stderr() -> bool:
-    try:
-        os.fstat(2)
-    except OSError:
-        return False
-    return True
-
-
-class _Child:
-    """One child process, the thread that reads its frames and the queue they land in."""
-
-    def __init__(self, python: str) -> None:
-        package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
-        self.process = subprocess.Popen(
-            [python, "-m", "explorer.runner_process"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            # A parent without stderr (pythonw, `2>&-`) would leave the child's fd 2
-            # free, and the child's own output could then reach the frame pipe.
-            stderr=None if _has_stderr() else subprocess.DEVNULL,
-            # `-m` puts the working directory first on sys.path. Starting in the
-            # package's own directory keeps a torch.py where the app was started
-            # from being imported in place of torch.
-            cwd=package_root,
-            env=env,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-        )
-        self.messages: queue.Queue = queue.Queue()
-        self.ready = threading.Event()
-        self._reader = threading.Thread(target=self._read, name="runner-process-reader", daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        stream = self.process.stdout
-        try:
-            while True:
-                message = _read_frame(stream, _ReportUnpickler)
-                if message is None:
-                    break
-                if message[0] == "ready":
-                    self.ready.set()
-                else:
-                    self.messages.put(message)
-        except Exception:  # noqa: BLE001 - a bad frame ends this child; the run reports it
-            log.exception("Reading from the program process failed")
-            self.kill()
-        stream.close()
-        self.messages.put(_EXITED)
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def send(self, message: object) -> None:
-        _write_frame(self.process.stdin, message)
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-
-    def close_input(self) -> None:
-        try:
-            self.process.stdin.close()
-        except OSError:
-            pass  # the child is gone and the buffered bytes cannot be written
-
-    def close(self, timeout: float = 2.0) -> None:
-        """Ask the child to exit by closing its stdin; kill it if it does not."""
-        self.close_input()
-        try:
-            self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
 class RunnerProcess:
     """A warm child process that runs playground programs and can be stopped at once.
 
@@ -220,7 +104,7 @@ class RunnerProcess:
     def __init__(self, python: str | None = None, cancel_grace: float = CANCEL_GRACE_SECONDS) -> None:
         self._python = python or sys.executable
         self._cancel_grace = cancel_grace
-        self._child: _Child | None = None
+        self._child: ChildProcess | None = None
         self._lock = threading.Lock()
         self._run_ids = itertools.count(1)
 
@@ -228,7 +112,7 @@ class RunnerProcess:
         """Start the child if none is running; returns at once."""
         with self._lock:
             if self._child is None or not self._child.alive():
-                self._child = _Child(self._python)
+                self._child = ChildProcess(self._python, "explorer.runner_process", _ReportUnpickler)
 
     def is_ready(self) -> bool:
         """Return True when the child is running and has imported torch."""
@@ -321,14 +205,14 @@ class RunnerProcess:
                 raise _crashed(returncode)
 
     @staticmethod
-    def _send(child: _Child, message: object) -> None:
+    def _send(child: ChildProcess, message: object) -> None:
         try:
             child.send(message)
         except OSError:
             # The child has died; its reader reports "exited" next.
             log.warning("The program process closed its input")
 
-    def _wait_ready(self, child: _Child, cancel: threading.Event) -> bool:
+    def _wait_ready(self, child: ChildProcess, cancel: threading.Event) -> bool:
         while not child.ready.wait(POLL_SECONDS):
             if cancel.is_set():
                 return False
@@ -338,7 +222,7 @@ class RunnerProcess:
                 raise _crashed(returncode)
         return True
 
-    def _replace(self, child: _Child) -> None:
+    def _replace(self, child: ChildProcess) -> None:
         """Kill `child` and start a fresh one in the background, so the next run finds it warm."""
         child.kill()
         with self._lock:
@@ -383,7 +267,7 @@ class _Outbox:
 
     def send(self, message: object) -> None:
         with self._lock:
-            _write_frame(self._stream, message)
+            write_frame(self._stream, message)
 
     def print(self, text: str) -> None:
         with self._lock:
@@ -394,7 +278,7 @@ class _Outbox:
             if self._printed:
                 text = "".join(self._printed)
                 self._printed.clear()
-                _write_frame(self._stream, ("output", text))
+                write_frame(self._stream, ("output", text))
 
     def flush_forever(self) -> None:
         while True:
@@ -431,7 +315,7 @@ def _child_main() -> None:
 
     def read_commands() -> None:
         while True:
-            message = _read_frame(commands)
+            message = read_frame(commands)
             if message is None or message[0] == "exit":
                 # The parent is gone or done: nothing is left to report to.
                 os._exit(0)

@@ -1,0 +1,157 @@
+"""A warm Python child process that the app talks to in pickled frames.
+
+The playground's programs (`explorer.runner_process`) and the Training tab's
+runs (`explorer.training_process`) each run in such a child, so that the
+window's own Python code never waits for them and they can be stopped or
+killed without harm to the app.
+
+Frames travel over the child's stdin and stdout: a 4-byte big-endian length,
+then a pickle. The parent unpickles only the classes its caller allows. The
+child starts in the package's directory and exits when its stdin closes, so
+it never outlives the app.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import pickle
+import queue
+import struct
+import subprocess
+import threading
+from collections.abc import Collection
+from typing import BinaryIO
+
+log = logging.getLogger(__name__)
+
+_HEADER = struct.Struct(">I")
+# Put on a child's message queue once its stdout has closed.
+EXITED = ("exited",)
+
+
+def restricted_unpickler(allowed: Collection[tuple[str, str]], what: str) -> type[pickle.Unpickler]:
+    """Return an Unpickler class that loads only the (module, name) classes in `allowed`."""
+
+    class RestrictedUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str):
+            if (module, name) not in allowed:
+                raise pickle.UnpicklingError(f"{module}.{name} is not part of {what}")
+            return super().find_class(module, name)
+
+    return RestrictedUnpickler
+
+
+def write_frame(stream: BinaryIO, message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
+    chunks = []
+    while size:
+        chunk = stream.read(size)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(stream: BinaryIO, unpickler=pickle.Unpickler) -> object | None:
+    """Return the next message, or None at the end of the stream."""
+    header = _read_exactly(stream, _HEADER.size)
+    if header is None:
+        return None
+    data = _read_exactly(stream, _HEADER.unpack(header)[0])
+    if data is None:
+        return None
+    return unpickler(io.BytesIO(data)).load()
+
+
+def _has_stderr() -> bool:
+    try:
+        os.fstat(2)
+    except OSError:
+        return False
+    return True
+
+
+class ChildProcess:
+    """One child process, the thread that reads its frames and the queue they land in.
+
+    The child runs `python -m module` and sends ("ready", pid) once it can
+    take requests; `ready` is set then. Every other frame goes to `messages`,
+    followed by EXITED when the child's stdout closes.
+    """
+
+    def __init__(self, python: str, module: str, unpickler: type[pickle.Unpickler]) -> None:
+        package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+        self.process = subprocess.Popen(
+            [python, "-m", module],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            # A parent without stderr (pythonw, `2>&-`) would leave the child's fd 2
+            # free, and the child's own output could then reach the frame pipe.
+            stderr=None if _has_stderr() else subprocess.DEVNULL,
+            # `-m` puts the working directory first on sys.path. Starting in the
+            # package's own directory keeps a torch.py where the app was started
+            # from being imported in place of torch.
+            cwd=package_root,
+            env=env,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+        self._unpickler = unpickler
+        self._send_lock = threading.Lock()
+        self.messages: queue.Queue = queue.Queue()
+        self.ready = threading.Event()
+        self._reader = threading.Thread(target=self._read, name=f"{module}-reader", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        try:
+            while True:
+                message = read_frame(stream, self._unpickler)
+                if message is None:
+                    break
+                if message[0] == "ready":
+                    self.ready.set()
+                else:
+                    self.messages.put(message)
+        except Exception:  # noqa: BLE001 - a bad frame ends this child; its user reports it
+            log.exception("Reading from a child process failed")
+            self.kill()
+        stream.close()
+        self.messages.put(EXITED)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def send(self, message: object) -> None:
+        """Send one frame; raises OSError when the child has gone."""
+        with self._send_lock:
+            write_frame(self.process.stdin, message)
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+
+    def close_input(self) -> None:
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass  # the child is gone and the buffered bytes cannot be written
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Ask the child to exit by closing its stdin; kill it if it does not."""
+        self.close_input()
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
