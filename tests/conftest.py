@@ -23,3 +23,19 @@ def english_messages():
     from explorer import i18n
 
     i18n.set_translator(None)
+
+
+@pytest.fixture(scope="session")
+def training_process():
+    """The app's shared training process, started and ready, so the Training tab trains in it."""
+    import time
+
+    from explorer.training_process import shared_training_process
+
+    process = shared_training_process()
+    process.start()
+    deadline = time.monotonic() + 120
+    while not process.is_ready():
+        assert time.monotonic() < deadline, "the training process did not start"
+        time.sleep(0.05)
+    return process

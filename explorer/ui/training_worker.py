@@ -8,22 +8,28 @@ contains the graph and its layout.
 from __future__ import annotations
 
 import logging
-import threading
+import queue
 
 from PySide6.QtCore import QThread, Signal
 
 from explorer.training import ConfigError, TrainingConfig
+from explorer.training.control import TrainingControl, run_training
 
 log = logging.getLogger(__name__)
 
 
 class TrainingWorker(QThread):
-    """Runs one regression in its own thread, a batch of epochs at a time.
+    """Runs one regression, a batch of epochs at a time, and emits its progress.
 
-    `pause()`, `resume()`, `step()` and `cancel()` may be called from any
-    thread. They take effect between batches, which last about 50 ms once
-    torch has loaded and the data is drawn. A worker created with
-    `paused=True` waits for `resume()` or `step()` before its first epoch.
+    The training runs in the app's warm training process (see
+    `explorer.training_process`), where it never waits for the GUI thread's
+    Python code; this thread forwards requests and progress. Until that
+    process has imported torch (a few seconds after start), the training
+    runs in this thread instead. `pause()`, `resume()`, `step()` and
+    `cancel()` may be called from any thread. They take effect between
+    batches, which last about 50 ms once torch has loaded and the data is
+    drawn. A worker created with `paused=True` waits for `resume()` or
+    `step()` before its first epoch.
     """
 
     data_ready = Signal(object, object)  # x and y of the first samples, numpy arrays
@@ -33,79 +39,64 @@ class TrainingWorker(QThread):
     run_cancelled = Signal()  # cancelled before the first epoch, so there is no result
     run_failed = Signal(str)
 
-    def __init__(self, config: TrainingConfig, parent=None, *, paused: bool = False) -> None:
+    def __init__(self, config: TrainingConfig, parent=None, *, paused: bool = False, process=None) -> None:
         super().__init__(parent)
         self._config = config
-        self._condition = threading.Condition()
-        self._cancelled = False
         self._paused = paused
-        self._steps = 0
+        self._process = process
+        # The thread path obeys the control, the process path forwards the requests; both get each one.
+        self._control = TrainingControl(paused=paused)
+        self._requests: queue.SimpleQueue = queue.SimpleQueue()
+
+    def _request(self, name: str) -> None:
+        getattr(self._control, name)()
+        self._requests.put(name)
 
     def cancel(self) -> None:
-        with self._condition:
-            self._cancelled = True
-            self._condition.notify_all()
+        self._request("cancel")
 
     def pause(self) -> None:
-        with self._condition:
-            self._paused = True
+        self._request("pause")
 
     def resume(self) -> None:
-        with self._condition:
-            self._paused = False
-            self._condition.notify_all()
+        self._request("resume")
 
     def step(self) -> None:
         """Run one epoch while paused."""
-        with self._condition:
-            self._steps += 1
-            self._condition.notify_all()
-
-    def _next_batch_size(self) -> int | None:
-        """Wait while paused; returns the epochs to run next, or None when cancelled."""
-        with self._condition:
-            if self._paused and not self._cancelled and not self._steps:
-                self.paused_changed.emit(True)
-                while self._paused and not self._cancelled and not self._steps:
-                    self._condition.wait()
-                if not self._paused:
-                    self.paused_changed.emit(False)
-            if self._cancelled:
-                return None
-            if self._paused:
-                self._steps -= 1
-                return 1
-            return 0
+        self._request("step")
 
     def run(self) -> None:
-        try:
-            # Imported here so that the tab can be built before torch loads.
-            from explorer.training import RegressionTrainer
+        # Imported here so that the tab can be built before torch loads.
+        from explorer.training_process import TrainingProcessError, shared_training_process
 
-            trainer = RegressionTrainer(self._config)
-            self.data_ready.emit(*trainer.preview())
-            while not trainer.finished:
-                epochs = self._next_batch_size()
-                if epochs is None:
-                    break
-                if epochs:
-                    progress = trainer.advance(max_epochs=epochs)
-                else:
-                    progress = trainer.advance()
-                self.progress_ready.emit(progress)
-            if trainer.epoch == 0:
-                self.run_cancelled.emit()
-                return
-            result = trainer.result()
+        callbacks = {
+            "on_data": self.data_ready.emit,
+            "on_progress": self.progress_ready.emit,
+            "on_paused": self.paused_changed.emit,
+        }
+        try:
+            process = self._process or shared_training_process()
+            if process.is_ready():
+                result = process.train(self._config, self._requests, paused=self._paused, **callbacks)
+            else:
+                process.start()
+                result = run_training(self._config, self._control, **callbacks)
         except ConfigError as error:
             log.info("Training settings rejected: %s", error)
             self.run_failed.emit("\n".join(problem.localized() for problem in error.errors))
+            return
+        except TrainingProcessError as error:
+            log.error("The training process failed: %s", error)
+            self.run_failed.emit(error.text.localized())
             return
         except Exception as error:  # noqa: BLE001 - shown in the tab, then logged
             log.exception("Training failed on %s", self._config.device)
             self.run_failed.emit(f"{type(error).__name__}: {error}")
             return
-        self.run_finished.emit(result)
+        if result is None:
+            self.run_cancelled.emit()
+        else:
+            self.run_finished.emit(result)
 
 
 class StepGraphWorker(QThread):

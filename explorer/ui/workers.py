@@ -133,6 +133,7 @@ class DeviceProbeWorker(QThread):
        them are then built in the GUI thread; importing a module creates no widget.
     3. Find the Graphviz backend for the About box: `backend_found(name)`,
        "" when none works. This may start `dot` or compile the embedded Graphviz.
+       Then start the training process.
     """
 
     probe_finished = Signal(object)
@@ -186,3 +187,14 @@ class DeviceProbeWorker(QThread):
             log.exception("Looking up the Graphviz backend failed")
             name = ""
         self.backend_found.emit(name)
+        if self.isInterruptionRequested():
+            return
+
+        # The Training tab trains in its own process. It starts last, so that it
+        # does not slow down the program process that the first Run needs.
+        from explorer.training_process import shared_training_process
+
+        try:
+            shared_training_process().start()
+        except OSError:
+            log.exception("Starting the training process failed")

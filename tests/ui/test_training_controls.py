@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSpinBox  # noq
 from explorer.ui.training_tab import TrainingTab  # noqa: E402
 
 TIMEOUT_MS = 20_000
+
+# The tab trains in the app's training process, as it does once the app has started.
+pytestmark = pytest.mark.usefixtures("training_process")
 BUTTONS = ("start_button", "pause_button", "resume_button", "step_button", "stop_button", "reset_button")
 
 

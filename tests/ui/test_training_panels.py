@@ -21,6 +21,9 @@ from explorer.ui.training_tab import TrainingTab  # noqa: E402
 
 TIMEOUT_MS = 20_000
 
+# The tab trains in the app's training process, as it does once the app has started.
+pytestmark = pytest.mark.usefixtures("training_process")
+
 
 @pytest.fixture
 def tab(qtbot):

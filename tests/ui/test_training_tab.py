@@ -11,6 +11,9 @@ from explorer.ui.training_tab import TrainingTab  # noqa: E402
 
 TIMEOUT_MS = 20_000
 
+# The tab trains in the app's training process, as it does once the app has started.
+pytestmark = pytest.mark.usefixtures("training_process")
+
 
 @pytest.fixture
 def tab(qtbot):
@@ -46,8 +49,9 @@ def test_defaults_in_form(tab):
     assert not child(tab, QLabel, "error_label").isVisible()
 
 
-def test_short_run_updates_plots_and_labels(tab, qtbot):
+def test_short_run_updates_plots_and_labels(tab, qtbot, training_process):
     child(tab, QSpinBox, "epochs_field").setValue(300)
+    runs_before = training_process.runs
 
     with qtbot.waitSignal(tab.training_started, timeout=1000):
         qtbot.mouseClick(child(tab, QPushButton, "start_button"), Qt.MouseButton.LeftButton)
@@ -55,6 +59,7 @@ def test_short_run_updates_plots_and_labels(tab, qtbot):
         pass
     result = finished.args[0]
 
+    assert training_process.runs == runs_before + 1
     assert result.epochs == 300
     assert not result.stopped_early
     epochs, losses = path_points(tab.plots.loss_curve)

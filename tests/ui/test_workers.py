@@ -1,4 +1,4 @@
-"""Worker threads outlive their widgets safely when a program does not stop at once."""
+"""Worker threads: they outlive their widgets safely, and hand work to the child processes once ready."""
 
 import os
 
@@ -6,7 +6,10 @@ from PySide6.QtCore import QObject
 
 from explorer.runner import ProgramSource
 from explorer.runner_process import RunnerProcess
+from explorer.training import TrainingConfig
+from explorer.training_process import TrainingProcess
 from explorer.ui import workers
+from explorer.ui.training_worker import TrainingWorker
 from explorer.ui.workers import OutputBuffer, ProgramWorker, detach_running_thread, wait_for_detached_threads
 
 LONG_PROGRAM = "t = torch.zeros(1)\nfor i in range(10000000):\n    t = t + 1\n"
@@ -57,6 +60,30 @@ def test_worker_uses_child_once_ready(qtbot):
         assert late.args[0].ok
         assert late.args[0].process_id == process.pid()
         assert late.args[0].tensors["x"].value == [1.0, 1.0]
+        first.wait()
+        second.wait()
+    finally:
+        process.close()
+
+
+def test_training_worker_uses_process_once_ready(qtbot):
+    process = TrainingProcess()
+    try:
+        config = TrainingConfig(epochs=200, seed=3)
+        first = TrainingWorker(config, process=process)
+        with qtbot.waitSignal(first.run_finished, timeout=30_000) as early:
+            first.start()
+        # The process was not ready yet, so the run trained in the worker thread.
+        assert process.runs == 0
+        assert early.args[0].epochs == 200
+
+        qtbot.waitUntil(process.is_ready, timeout=60_000)
+        second = TrainingWorker(config, process=process)
+        with qtbot.waitSignal(second.run_finished, timeout=30_000) as late:
+            second.start()
+        assert process.runs == 1
+        assert late.args[0].weights == early.args[0].weights
+        assert late.args[0].loss_history.tolist() == early.args[0].loss_history.tolist()
         first.wait()
         second.wait()
     finally:

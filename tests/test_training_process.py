@@ -1,0 +1,161 @@
+"""The Training tab's runs train in a child process, with the same results as in this one."""
+
+import io
+import os
+import pickle
+import queue
+import signal
+import threading
+
+import numpy as np
+import pytest
+
+from explorer.training import ConfigError, TrainingConfig
+from explorer.training.control import TrainingControl, run_training
+from explorer.training_process import TrainingProcess, TrainingProcessError, _ResultUnpickler
+
+
+@pytest.fixture(scope="module")
+def process():
+    training_process = TrainingProcess()
+    training_process.start()
+    yield training_process
+    training_process.close()
+
+
+class Recorder:
+    """Collects what a run hands out."""
+
+    def __init__(self) -> None:
+        self.data = []
+        self.progress = []
+        self.paused = []
+
+    def callbacks(self) -> dict:
+        return {
+            "on_data": lambda x, y: self.data.append((x, y)),
+            "on_progress": self.progress.append,
+            "on_paused": self.paused.append,
+        }
+
+
+def test_child_trains_like_this_process(process):
+    config = TrainingConfig(epochs=3000, seed=7, optimizer="adam", lr=0.01)
+    child, local = Recorder(), Recorder()
+
+    result = process.train(config, queue.SimpleQueue(), **child.callbacks())
+    expected = run_training(config, TrainingControl(), **local.callbacks())
+
+    assert result.epochs == expected.epochs == 3000
+    assert result.weights == expected.weights
+    assert result.bias == expected.bias
+    np.testing.assert_array_equal(result.loss_history, expected.loss_history)
+    np.testing.assert_array_equal(child.data[0][0], local.data[0][0])
+    assert child.progress[-1].finished
+    assert sum(len(progress.losses) for progress in child.progress) == 3000
+
+
+def test_divergence_crosses_from_the_child(process):
+    result = process.train(TrainingConfig(epochs=5000, lr=1.0), queue.SimpleQueue(), **Recorder().callbacks())
+
+    assert result.diverged
+    assert result.stopped_epoch == result.epochs < 5000
+    assert "Training diverged at epoch" in result.divergence.message(1.0).localized()
+
+
+def test_pause_step_resume_and_cancel(process):
+    requests = queue.SimpleQueue()
+    recorder = Recorder()
+    paused = threading.Event()
+    stepped = threading.Event()
+
+    def on_paused(flag: bool) -> None:
+        recorder.paused.append(flag)
+        if flag:
+            paused.set()
+
+    def on_progress(progress) -> None:
+        recorder.progress.append(progress)
+        if progress.epoch == 1:
+            stepped.set()
+
+    outcome = {}
+
+    def train() -> None:
+        outcome["result"] = process.train(
+            TrainingConfig(epochs=10_000_000), requests, paused=True,
+            on_data=lambda x, y: None, on_progress=on_progress, on_paused=on_paused,
+        )
+
+    thread = threading.Thread(target=train)
+    thread.start()
+    assert paused.wait(30)
+    requests.put("step")
+    assert stepped.wait(30)
+    assert [progress.epoch for progress in recorder.progress] == [1]
+    requests.put("resume")
+    requests.put("cancel")
+    thread.join(30)
+
+    result = outcome["result"]
+    assert result.stopped_early
+    assert 1 <= result.epochs < 10_000_000
+    assert recorder.paused[0] is True
+
+
+def test_cancel_before_the_first_epoch_gives_no_result(process):
+    requests = queue.SimpleQueue()
+    requests.put("cancel")
+
+    result = process.train(TrainingConfig(epochs=100), requests, paused=True, **Recorder().callbacks())
+
+    assert result is None
+
+
+def test_invalid_settings_raise_config_error(process):
+    with pytest.raises(ConfigError) as raised:
+        process.train(TrainingConfig(epochs=10, device="cuda:99"), queue.SimpleQueue(), **Recorder().callbacks())
+
+    assert "Device 'cuda:99' is not available" in raised.value.errors[0].localized()
+
+
+def test_killed_child_is_reported_and_replaced():
+    process = TrainingProcess()
+    process.start()
+    try:
+        started = threading.Event()
+        requests = queue.SimpleQueue()
+
+        def on_progress(progress) -> None:
+            started.set()
+
+        outcome = {}
+
+        def train() -> None:
+            try:
+                process.train(TrainingConfig(epochs=10_000_000), requests,
+                              on_data=lambda x, y: None, on_progress=on_progress, on_paused=lambda flag: None)
+            except TrainingProcessError as error:
+                outcome["error"] = error
+
+        thread = threading.Thread(target=train)
+        thread.start()
+        assert started.wait(60)
+        old_pid = process.pid()
+        os.kill(old_pid, signal.SIGKILL)
+        thread.join(30)
+
+        assert "ended unexpectedly" in outcome["error"].text.localized()
+        # A fresh child starts in the background and trains the next run.
+        result = process.train(TrainingConfig(epochs=10), queue.SimpleQueue(), **Recorder().callbacks())
+        assert result.epochs == 10
+        assert process.pid() != old_pid
+    finally:
+        process.close()
+
+
+def test_unpickler_takes_only_training_results():
+    assert _ResultUnpickler(io.BytesIO(pickle.dumps(np.arange(3.0), protocol=pickle.HIGHEST_PROTOCOL))).load().tolist() == [0.0, 1.0, 2.0]
+    for value in (os.system, TrainingProcess, np.array([object()], dtype=object)):
+        with pytest.raises(pickle.UnpicklingError):
+            _ResultUnpickler(io.BytesIO(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))).load()
