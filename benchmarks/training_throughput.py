@@ -4,20 +4,25 @@ Run from the repository root:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/training_throughput.py
 
-It measures, in one process:
+It measures, in one run:
 1. epochs per second of the tutorial's loop (cell 07: full batch, SGD, lr 1e-3)
-   written out plainly, on the same data as the app;
-2. epochs per second of the Training tab: the worker thread trains while the
-   window is open offscreen with the Training tab shown, and the plots redraw
-   and repaint as they do on screen;
+   written out plainly, on the same data as the app, in a fresh Python
+   process that imports only torch and the app's data generator, as a
+   learner runs the tutorial, and for comparison also in this process, where
+   the window, Qt and pyqtgraph are loaded;
+2. epochs per second of the Training tab: the app's training process trains
+   (the script waits until it has started, as it has a few seconds after the
+   app opens) while the window is open offscreen with the Training tab shown,
+   and the plots redraw and repaint as they do on screen;
 3. the maximum stall of the GUI event loop, from a 5 ms QTimer whose ticks
    should arrive 5 ms apart, in a second GUI run of the same training;
-4. the process's resident memory after 10,000 and after 1,000,000 epochs of
-   one GUI run, against before the run.
+4. the resident memory of the app (this process plus the training process)
+   after 10,000 and after 1,000,000 epochs of one GUI run, against before the
+   run.
 
 Each repeat runs the bare loop, a GUI run and a GUI run with the stall timer.
 The stall timer wakes the GUI thread 200 times a second to run Python, which
-takes CPU time and the GIL from the training thread as no real session does,
+takes CPU time from the training process as no real session does,
 so the throughput runs go without it. `ratio_with_stall_timer` shows its cost.
 
 Prints one JSON object. The ratio compares the trainer's own epochs per
@@ -36,17 +41,35 @@ import argparse
 import json
 import os
 import platform
+import subprocess
+import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
+def rss_mb(pid: int | str = "self") -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
         for line in status:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def app_rss_mb(training_pid: int) -> dict[str, float]:
+    """Resident memory of this process, of the training process and both together."""
+    window, training = rss_mb(), rss_mb(training_pid)
+    return {"window": window, "training_process": training, "total": window + training}
+
+
+def bare_loop_in_fresh_process(epochs: int) -> float:
+    """Return epochs per second of `bare_loop` in a new Python process, after a warm-up there."""
+    completed = subprocess.run(
+        [sys.executable, __file__, "--bare-only", str(epochs)],
+        capture_output=True, text=True, check=True,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
+    return float(completed.stdout.split()[-1])
 
 
 def bare_loop(epochs: int) -> float:
@@ -186,7 +209,14 @@ def main() -> None:
     parser.add_argument("--long-epochs", type=int, default=1_000_000, help="epochs of the memory run")
     parser.add_argument("--repeats", type=int, default=3,
                         help="rounds of a bare run, a GUI run and a GUI run with the stall timer, keeping the best of each")
+    parser.add_argument("--bare-only", type=int, metavar="EPOCHS",
+                        help="print epochs per second of the bare loop in this process and exit")
     args = parser.parse_args()
+    if args.bare_only:
+        sys.path.insert(0, os.getcwd())
+        bare_loop(2000)
+        print(bare_loop(args.bare_only))
+        return
 
     import torch
     from PySide6.QtWidgets import QApplication
@@ -205,17 +235,27 @@ def main() -> None:
         window.modules_loaded.connect(loaded.quit)
         loaded.exec()
     tab = window.training
+    from explorer.training_process import shared_training_process
+
+    training_process = shared_training_process()
+    training_process.start()
+    while not training_process.is_ready():
+        time.sleep(0.05)
+    training_pid = training_process.pid()
     show_training_tab(window)
     meter = StallMeter()
     paints = count_paints(tab.plots.loss_plot.viewport())
 
     bare_loop(2000)  # warm-up: first calls allocate and load kernels
     gui_run(tab, app, 2000)
+    if training_process.runs == 0:
+        raise RuntimeError("the Training tab did not train in the training process")
 
-    bare_rates, gui_rates, wall_rates, paint_rates, gui_cpu = [], [], [], [], []
+    bare_rates, window_bare_rates, gui_rates, wall_rates, paint_rates, gui_cpu = [], [], [], [], [], []
     metered_rates, stalls = [], []
     for _ in range(args.repeats):
-        bare_rates.append(bare_loop(args.epochs))
+        bare_rates.append(bare_loop_in_fresh_process(args.epochs))
+        window_bare_rates.append(bare_loop(args.epochs))
 
         paints.count = 0
         cpu_started = time.thread_time()
@@ -231,16 +271,19 @@ def main() -> None:
         metered_rates.append(result.epochs_per_second)
         stalls.append((meter.longest, meter.longest_cpu_wait))
 
-    rss = {"before": rss_mb()}
+    runs_in_process = training_process.runs
+    rss = {"before": app_rss_mb(training_pid)}
 
     def on_progress(progress) -> None:
         if "after_10000" not in rss and progress.epoch >= 10_000:
-            rss["after_10000"] = rss_mb()
+            rss["after_10000"] = app_rss_mb(training_pid)
 
     meter.start()
     long_result, long_wall = gui_run(tab, app, args.long_epochs, on_progress)
     meter.stop()
-    rss[f"after_{args.long_epochs}"] = rss_mb()
+    rss[f"after_{args.long_epochs}"] = app_rss_mb(training_pid)
+    if training_process.runs != runs_in_process + 1 or training_process.pid() != training_pid:
+        raise RuntimeError("the long run did not train in the training process")
     window.close()
 
     report = {
@@ -249,6 +292,7 @@ def main() -> None:
         "torch_threads": torch.get_num_threads(),
         "epochs_per_run": args.epochs,
         "bare_epochs_per_second": max(bare_rates),
+        "bare_in_window_process_epochs_per_second": max(window_bare_rates),
         "gui_epochs_per_second": max(gui_rates),
         "gui_wall_epochs_per_second": max(wall_rates),
         "ratio": max(gui_rates) / max(bare_rates),
@@ -265,7 +309,7 @@ def main() -> None:
         "long_run_longest_stall_ms": meter.longest * 1000,
         "long_run_longest_stall_cpu_wait_ms": meter.longest_cpu_wait * 1000,
         "rss_mb": rss,
-        "rss_growth_mb": rss[f"after_{args.long_epochs}"] - rss.get("after_10000", rss["before"]),
+        "rss_growth_mb": rss[f"after_{args.long_epochs}"]["total"] - rss.get("after_10000", rss["before"])["total"],
     }
     print(json.dumps(report, indent=2))
 
