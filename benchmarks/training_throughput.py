@@ -6,10 +6,10 @@ Run from the repository root:
 
 It measures, in one run:
 1. epochs per second of the tutorial's loop (cell 07: full batch, SGD, lr 1e-3)
-   written out plainly, on the same data as the app, in a fresh Python
-   process that imports only torch and the app's data generator, as a
-   learner runs the tutorial, and for comparison also in this process, where
-   the window, Qt and pyqtgraph are loaded;
+   written out plainly, on the same data as the app. It runs in a fresh
+   Python process that imports only torch and the app's data generator, as a
+   learner runs the tutorial. For comparison it also runs in this process,
+   where the window, Qt and pyqtgraph are loaded;
 2. epochs per second of the Training tab: the app's training process trains
    (the script waits until it has started, as it has a few seconds after the
    app opens) while the window is open offscreen with the Training tab shown,

@@ -1,9 +1,9 @@
 """A warm Python child process that the app talks to in pickled frames.
 
 The playground's programs (`explorer.runner_process`) and the Training tab's
-runs (`explorer.training_process`) each run in such a child, so that the
-window's own Python code never waits for them and they can be stopped or
-killed without harm to the app.
+runs (`explorer.training_process`) each run in such a child. There they do
+not share the window's GIL, and they can be stopped or killed without harm to
+the app.
 
 Frames travel over the child's stdin and stdout: a 4-byte big-endian length,
 then a pickle. The parent unpickles only the classes its caller allows. The
@@ -31,13 +31,16 @@ _HEADER = struct.Struct(">I")
 EXITED = ("exited",)
 
 
-def restricted_unpickler(allowed: Collection[tuple[str, str]], what: str) -> type[pickle.Unpickler]:
-    """Return an Unpickler class that loads only the (module, name) classes in `allowed`."""
+def restricted_unpickler(allowed: Collection[tuple[str, str]], description: str) -> type[pickle.Unpickler]:
+    """Return an Unpickler class that loads only the (module, name) classes in `allowed`.
+
+    `description` names what the frames carry, for the error message.
+    """
 
     class RestrictedUnpickler(pickle.Unpickler):
         def find_class(self, module: str, name: str):
             if (module, name) not in allowed:
-                raise pickle.UnpicklingError(f"{module}.{name} is not part of {what}")
+                raise pickle.UnpicklingError(f"{module}.{name} is not part of {description}")
             return super().find_class(module, name)
 
     return RestrictedUnpickler

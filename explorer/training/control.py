@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 class TrainingControl:
     """Requests for a running loop; every method may be called from any thread.
 
-    A control created with `paused=True` holds the loop before its first
-    epoch until `resume()` or `step()`.
+    With `paused=True`, the loop waits before its first epoch until
+    `resume()` or `step()`.
     """
 
     def __init__(self, *, paused: bool = False) -> None:

@@ -22,8 +22,8 @@ class TrainingWorker(QThread):
     """Runs one regression, a batch of epochs at a time, and emits its progress.
 
     The training runs in the app's warm training process (see
-    `explorer.training_process`), where it never waits for the GUI thread's
-    Python code; this thread forwards requests and progress. Until that
+    `explorer.training_process`), so it never waits for the GUI thread's
+    Python code. This thread forwards requests and progress. Until that
     process has imported torch (a few seconds after start), the training
     runs in this thread instead. `pause()`, `resume()`, `step()` and
     `cancel()` may be called from any thread. They take effect between
