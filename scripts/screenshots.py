@@ -22,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from explorer.training_process import shared_training_process  # noqa: E402
 from explorer.ui.main_window import MainWindow  # noqa: E402
 from explorer.ui.translations import apply_language  # noqa: E402
 
@@ -100,6 +101,8 @@ def shoot(language: str, directory: Path, settings: QSettings) -> None:
     window.playground.results.setCurrentIndex(0)
 
     window.tabs.setCurrentIndex(1)
+    # The tab trains in the training process once that has started, as it does a few seconds after start-up.
+    wait_for(shared_training_process().is_ready, 120_000)
     finished = []
     window.training.training_finished.connect(finished.append)
     window.training.start_training()
