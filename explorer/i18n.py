@@ -13,11 +13,38 @@ through the translator that the GUI or the command line installed with
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 Translator = Callable[[str, str], str]
+
+# Widths and precisions in message templates stay below this many digits.
+_LONG_NUMBER = re.compile(r"\d{4,}")
+
+
+class _MessageFormatter(string.Formatter):
+    """`str.format` for message templates: fields are plain names, widths stay small.
+
+    Text values also arrive pickled from the app's child processes, so a
+    template must not reach the attributes or items of its arguments, nor pad
+    a field to millions of characters. Raises ValueError for either.
+    """
+
+    def get_field(self, field_name: str, args, kwargs):
+        if not field_name.isidentifier():
+            raise ValueError(f"message field {field_name!r} is not a plain name")
+        return kwargs[field_name], field_name
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if _LONG_NUMBER.search(format_spec):
+            raise ValueError(f"message format {format_spec!r} is too wide")
+        return format(value, format_spec)
+
+
+_formatter = _MessageFormatter()
 
 
 def _identity(context: str, source: str) -> str:
@@ -56,7 +83,7 @@ class Text:
     args: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
     def __str__(self) -> str:
-        return self.source.format(**self.args)
+        return _formatter.format(self.source, **self.args)
 
     def __reduce__(self):
         # The default arguments are a read-only mapping proxy, which pickle
@@ -66,7 +93,7 @@ class Text:
     def localized(self) -> str:
         template = translate(self.context, self.source)
         try:
-            return template.format(**self.args)
+            return _formatter.format(template, **self.args)
         except (KeyError, IndexError, ValueError):
             # A translation with broken fields must not hide the message.
             return str(self)
