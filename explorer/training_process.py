@@ -26,6 +26,7 @@ import os
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,10 @@ log = logging.getLogger(__name__)
 
 # How often the parent forwards requests while it waits for the next frame.
 POLL_SECONDS = 0.01
+# How long a stop request may take before the child is killed. A run stops
+# after its current batch, about 50 ms; building a large dataset or starting
+# CUDA before the first batch takes longer.
+STOP_GRACE_SECONDS = 2.0
 REQUESTS = frozenset({"pause", "resume", "step", "cancel"})
 
 # Everything progress and results contain besides plain Python values.
@@ -50,9 +55,8 @@ _RESULT_CLASSES = {
     ("explorer.training.trainer", "TrainingResult"),
     ("explorer.training.divergence", "Divergence"),
     ("explorer.i18n", "Text"),
-    # numpy arrays pickle as raw bytes plus a dtype; an object dtype is refused there.
-    ("numpy._core.numeric", "_frombuffer"),
-    ("numpy", "dtype"),
+    # numpy arrays, which write_frame sends as a dtype string, a shape and the bytes.
+    ("explorer.child_process", "array_from_bytes"),
 }
 
 _ResultUnpickler = restricted_unpickler(_RESULT_CLASSES, "a training run")
@@ -64,6 +68,20 @@ class TrainingProcessError(Exception):
     def __init__(self, text: Text) -> None:
         super().__init__(str(text))
         self.text = text
+
+
+def _stop_timed_out(seconds: float) -> TrainingProcessError:
+    return TrainingProcessError(
+        Text(
+            "TrainingProcess",
+            QT_TRANSLATE_NOOP(
+                "TrainingProcess",
+                "The process that trains the model did not stop within {seconds} s, so it was ended. "
+                "Start the training again to start a fresh one.",
+            ),
+            {"seconds": seconds},
+        )
+    )
 
 
 def _crashed(returncode: int | None) -> TrainingProcessError:
@@ -130,8 +148,10 @@ class TrainingProcess:
         """Train in the child like `run_training`; returns None when no epoch ran.
 
         "pause", "resume", "step" and "cancel" put on `requests` (from any
-        thread) reach the child within POLL_SECONDS. Raises ConfigError for
-        invalid settings and TrainingProcessError when the child dies.
+        thread) reach the child within POLL_SECONDS. A run that has not
+        stopped STOP_GRACE_SECONDS after "cancel" is ended by killing the
+        child. Raises ConfigError for invalid settings and TrainingProcessError
+        when the child dies or is killed that way.
         """
         from explorer.training.config import ConfigError
 
@@ -143,6 +163,7 @@ class TrainingProcess:
         run_id = next(self._run_ids)
         self.runs += 1
         self._send(child, ("train", run_id, config, paused))
+        kill_at: float | None = None
         while True:
             # Requests made before the run reached the child follow its "train" frame, in order.
             while True:
@@ -152,6 +173,13 @@ class TrainingProcess:
                     break
                 if request in REQUESTS:
                     self._send(child, (request, run_id))
+                if request == "cancel" and kill_at is None:
+                    kill_at = time.monotonic() + STOP_GRACE_SECONDS
+            if kill_at is not None and time.monotonic() >= kill_at:
+                log.warning("The training process did not stop within %s s; killing it", STOP_GRACE_SECONDS)
+                child.kill()
+                self._lost(child)
+                raise _stop_timed_out(STOP_GRACE_SECONDS)
             try:
                 message = child.messages.get(timeout=POLL_SECONDS)
             except queue.Empty:

@@ -12,7 +12,8 @@ import pytest
 
 from explorer.training import ConfigError, TrainingConfig
 from explorer.training.control import TrainingControl, run_training
-from explorer.training_process import TrainingProcess, TrainingProcessError, _ResultUnpickler
+from explorer.child_process import array_from_bytes, read_frame, write_frame
+from explorer.training_process import STOP_GRACE_SECONDS, TrainingProcess, TrainingProcessError, _ResultUnpickler
 
 
 @pytest.fixture(scope="module")
@@ -154,8 +155,74 @@ def test_killed_child_is_reported_and_replaced():
         process.close()
 
 
+def test_stop_ends_a_child_that_does_not_respond():
+    process = TrainingProcess()
+    process.start()
+    try:
+        started = threading.Event()
+        requests = queue.SimpleQueue()
+        outcome = {}
+
+        def train() -> None:
+            try:
+                process.train(TrainingConfig(epochs=10_000_000), requests, on_data=lambda x, y: None,
+                              on_progress=lambda progress: started.set(), on_paused=lambda flag: None)
+            except TrainingProcessError as error:
+                outcome["error"] = error
+
+        thread = threading.Thread(target=train)
+        thread.start()
+        assert started.wait(60)
+        old_pid = process.pid()
+        os.kill(old_pid, signal.SIGSTOP)
+        requests.put("cancel")
+        thread.join(STOP_GRACE_SECONDS + 10)
+
+        assert not thread.is_alive()
+        assert "did not stop within 2.0 s" in outcome["error"].text.localized()
+        result = process.train(TrainingConfig(epochs=10), queue.SimpleQueue(), **Recorder().callbacks())
+        assert result.epochs == 10
+        assert process.pid() != old_pid
+    finally:
+        process.close()
+
+
+def frame_bytes(message: object) -> io.BytesIO:
+    stream = io.BytesIO()
+    write_frame(stream, message)
+    stream.seek(0)
+    return stream
+
+
+def test_arrays_cross_as_plain_bytes():
+    arrays = [np.arange(5, dtype=np.float32), np.arange(6.0).reshape(2, 3).T, np.array([3, -1], dtype=np.int64),
+              np.zeros(0, dtype=np.float32), np.array([True, False])]
+
+    received = read_frame(frame_bytes(("arrays", arrays)), _ResultUnpickler)[1]
+
+    for sent, got in zip(arrays, received):
+        assert got.dtype == sent.dtype
+        np.testing.assert_array_equal(got, sent)
+        assert got.flags.writeable
+
+
+@pytest.mark.parametrize(
+    ("dtype", "shape", "data"),
+    [
+        ("|O", (1,), b"A" * 8),  # object pointers from raw bytes
+        ([("a", "<f8"), ("b", "|O")], (1,), b"A" * 16),  # structured, with an object field
+        ("<f4", (3,), b"A" * 8),  # fewer bytes than the shape needs
+        ("<f4", (-1,), b"A" * 4),
+        ("<U4", (1,), b"A" * 16),
+    ],
+)
+def test_array_rebuild_rejects_unsafe_input(dtype, shape, data):
+    with pytest.raises(pickle.UnpicklingError):
+        array_from_bytes(dtype, shape, data)
+
+
 def test_unpickler_takes_only_training_results():
-    assert _ResultUnpickler(io.BytesIO(pickle.dumps(np.arange(3.0), protocol=pickle.HIGHEST_PROTOCOL))).load().tolist() == [0.0, 1.0, 2.0]
-    for value in (os.system, TrainingProcess, np.array([object()], dtype=object)):
+    for value in (os.system, TrainingProcess, np.dtype("f4"), np.arange(3.0), np.array([object()], dtype=object)):
+        # numpy's own pickles are rejected too: their dtype state can forge object pointers.
         with pytest.raises(pickle.UnpicklingError):
             _ResultUnpickler(io.BytesIO(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))).load()

@@ -1801,6 +1801,10 @@
 <context>
     <name>TrainingProcess</name>
     <message>
+        <source>The process that trains the model did not stop within {seconds} s, so it was ended. Start the training again to start a fresh one.</source>
+        <translation>모델을 학습하는 프로세스가 {seconds}초 안에 멈추지 않아 종료했습니다. 학습을 다시 시작하면 새 프로세스가 시작됩니다.</translation>
+    </message>
+    <message>
         <source>The process that trains the model ended unexpectedly (exit code {code}). Start the training again to start a fresh one.</source>
         <translation>모델을 학습하는 프로세스가 예기치 않게 끝났습니다(종료 코드 {code}). 학습을 다시 시작하면 새 프로세스가 시작됩니다.</translation>
     </message>
