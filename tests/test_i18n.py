@@ -1,4 +1,4 @@
-"""Message templates format plain named fields only, whoever built the Text."""
+"""Message templates format plain named fields only, also in Text values from other processes."""
 
 import pytest
 
