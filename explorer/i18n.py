@@ -14,6 +14,7 @@ through the translator that the GUI or the command line installed with
 from __future__ import annotations
 
 import re
+import reprlib
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,14 +24,26 @@ Translator = Callable[[str, str], str]
 
 # Widths and precisions in message templates stay below this many digits.
 _LONG_NUMBER = re.compile(r"\d{4,}")
+# The longest message a template may produce, nested messages included.
+MAX_MESSAGE_CHARS = 100_000
+# Lists, tuples, sets and dicts in messages are shown this far, then with "...".
+_CONTAINER_REPR = reprlib.Repr()
+_CONTAINER_REPR.maxlevel = 4
+_CONTAINER_REPR.maxlist = _CONTAINER_REPR.maxtuple = _CONTAINER_REPR.maxdict = 20
+_CONTAINER_REPR.maxset = _CONTAINER_REPR.maxfrozenset = 20
+_CONTAINER_REPR.maxstring = _CONTAINER_REPR.maxother = 1000
+_CONTAINERS = (list, tuple, set, frozenset, dict)
 
 
 class _MessageFormatter(string.Formatter):
-    """`str.format` for message templates: fields are plain names, widths stay small.
+    """`str.format` for message templates: fields are plain names and the output stays small.
 
-    Text values also arrive pickled from the app's child processes, so a
+    Text values also arrive pickled from the app's child processes. So a
     template must not reach the attributes or items of its arguments, nor pad
-    a field to millions of characters. Raises ValueError for either.
+    a field to millions of characters, and containers are shown shortened,
+    because a list that contains itself many times over would print without
+    end. Raises ValueError for a field that is not a plain name, a wide format
+    and an output longer than MAX_MESSAGE_CHARS.
     """
 
     def get_field(self, field_name: str, args, kwargs):
@@ -38,10 +51,22 @@ class _MessageFormatter(string.Formatter):
             raise ValueError(f"message field {field_name!r} is not a plain name")
         return kwargs[field_name], field_name
 
+    def convert_field(self, value: object, conversion: str | None) -> object:
+        if isinstance(value, _CONTAINERS) and conversion in (None, "r", "s", "a"):
+            shown = _CONTAINER_REPR.repr(value)
+            return shown.encode("ascii", "backslashreplace").decode("ascii") if conversion == "a" else shown
+        return super().convert_field(value, conversion)
+
     def format_field(self, value: object, format_spec: str) -> str:
         if _LONG_NUMBER.search(format_spec):
             raise ValueError(f"message format {format_spec!r} is too wide")
         return format(value, format_spec)
+
+    def vformat(self, format_string: str, args, kwargs) -> str:
+        text = super().vformat(format_string, args, kwargs)
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise ValueError(f"message longer than {MAX_MESSAGE_CHARS:,} characters")
+        return text
 
 
 _formatter = _MessageFormatter()

@@ -35,3 +35,30 @@ def test_broken_translation_falls_back_to_english():
     i18n.set_translator(lambda context, source: "{missing} 번역")
 
     assert Text("Tests", "epoch {epoch}", {"epoch": 3}).localized() == "epoch 3"
+
+
+def test_nested_messages_cannot_grow_without_end():
+    text = Text("Tests", "x", {})
+    for _ in range(40):
+        text = Text("Tests", "{part}{part}", {"part": text})
+
+    with pytest.raises(ValueError, match="longer than"):
+        str(text)
+
+
+@pytest.mark.parametrize("conversion", ["", "!r", "!s", "!a"])
+def test_nested_lists_shown_shortened(conversion):
+    value = []
+    for _ in range(40):
+        value = [value, value]
+
+    shown = str(Text("Tests", "{value" + conversion + "}", {"value": value}))
+
+    assert "..." in shown
+    assert len(shown) < 1000
+
+
+def test_short_lists_shown_whole():
+    assert str(Text("Tests", "shape {shape}, {names!r}", {"shape": [500, 3], "names": ("x", "y")})) == (
+        "shape [500, 3], ('x', 'y')"
+    )
