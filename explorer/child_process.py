@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 _HEADER = struct.Struct(">I")
 # Put on a child's message queue once its stdout has closed.
 EXITED = ("exited",)
+# The longest dimension an array without elements may have in a frame.
+MAX_EMPTY_ARRAY_LENGTH = 1024
 
 
 def restricted_unpickler(allowed: Collection[tuple[str, str]], description: str) -> type[pickle.Unpickler]:
@@ -62,8 +64,11 @@ def array_from_bytes(dtype: str, shape: tuple[int, ...], data: bytes):
     kind = numpy.dtype(dtype)
     if kind.kind not in "biuf" or kind.fields is not None or kind.subdtype is not None:
         raise pickle.UnpicklingError(f"arrays of dtype {dtype!r} cannot cross between processes")
-    if not all(type(size) is int and size >= 0 for size in shape):
+    if type(shape) is not tuple or not all(type(size) is int and size >= 0 for size in shape):
         raise pickle.UnpicklingError(f"invalid array shape {shape!r}")
+    # An empty array could otherwise claim a length of billions in its other dimensions.
+    if shape and max(shape) > max(math.prod(shape), MAX_EMPTY_ARRAY_LENGTH):
+        raise pickle.UnpicklingError(f"array shape {shape!r} is longer than its data")
     if type(data) is not bytes or math.prod(shape) * kind.itemsize != len(data):
         raise pickle.UnpicklingError(f"array data does not match shape {shape!r} and dtype {dtype!r}")
     return numpy.frombuffer(data, dtype=kind).reshape(shape).copy()
