@@ -9,7 +9,8 @@ it never waits for the window's Python code.
 The child imports torch once and runs one training at a time with
 `explorer.training.control.run_training`. The parent sends ("train", id,
 config, paused) and then ("pause" | "resume" | "step" | "cancel", id); the
-child answers with "data", "progress" and "paused" frames and ends each run
+child answers with "data", "progress" and "paused" frames, acknowledges
+"cancel" with "stopping" from its command thread, and ends each run
 with "finished" (a TrainingResult, or None when no epoch ran),
 "config_error" or "failed". Frames travel as `explorer.child_process`
 describes; the parent unpickles only the classes in `_RESULT_CLASSES`.
@@ -43,9 +44,9 @@ log = logging.getLogger(__name__)
 
 # How often the parent forwards requests while it waits for the next frame.
 POLL_SECONDS = 0.01
-# How long a stop request may take before the child is killed. A run stops
-# after its current batch, about 50 ms; building a large dataset or starting
-# CUDA before the first batch takes longer.
+# How long the child may take to acknowledge a stop request before it is
+# killed. Its command thread acknowledges at once; the run itself then stops
+# after the current epoch, which can take seconds with small minibatches.
 STOP_GRACE_SECONDS = 2.0
 REQUESTS = frozenset({"pause", "resume", "step", "cancel"})
 
@@ -148,9 +149,9 @@ class TrainingProcess:
         """Train in the child like `run_training`; returns None when no epoch ran.
 
         "pause", "resume", "step" and "cancel" put on `requests` (from any
-        thread) reach the child within POLL_SECONDS. A run that has not
-        stopped STOP_GRACE_SECONDS after "cancel" is ended by killing the
-        child. Raises ConfigError for invalid settings and TrainingProcessError
+        thread) reach the child within POLL_SECONDS. A child that has not
+        acknowledged "cancel" within STOP_GRACE_SECONDS is hung, and is
+        killed. Raises ConfigError for invalid settings and TrainingProcessError
         when the child dies or is killed that way.
         """
         from explorer.training.config import ConfigError
@@ -164,6 +165,7 @@ class TrainingProcess:
         self.runs += 1
         self._send(child, ("train", run_id, config, paused))
         kill_at: float | None = None
+        acknowledged = False
         while True:
             # Requests made before the run reached the child follow its "train" frame, in order.
             while True:
@@ -173,7 +175,7 @@ class TrainingProcess:
                     break
                 if request in REQUESTS:
                     self._send(child, (request, run_id))
-                if request == "cancel" and kill_at is None:
+                if request == "cancel" and kill_at is None and not acknowledged:
                     kill_at = time.monotonic() + STOP_GRACE_SECONDS
             if kill_at is not None and time.monotonic() >= kill_at:
                 log.warning("The training process did not stop within %s s; killing it", STOP_GRACE_SECONDS)
@@ -189,7 +191,9 @@ class TrainingProcess:
             kind, message_run = message[0], message[1]
             if message_run != run_id:
                 continue
-            if kind == "data":
+            if kind == "stopping":
+                acknowledged, kill_at = True, None
+            elif kind == "data":
                 on_data(message[2], message[3])
             elif kind == "progress":
                 on_progress(message[2])
@@ -283,6 +287,9 @@ def _child_main() -> None:
                 control = controls.get(run_id)
             if control is not None and kind in REQUESTS:
                 getattr(control, kind)()
+                if kind == "cancel":
+                    # Tells the parent that this process is alive and the run ends after its epoch.
+                    send(("stopping", run_id))
 
     threading.Thread(target=read_commands, name="commands", daemon=True).start()
     send(("ready", os.getpid()))

@@ -187,6 +187,23 @@ def test_stop_ends_a_child_that_does_not_respond():
         process.close()
 
 
+def test_stop_waits_for_a_slow_epoch(process):
+    # Minibatches of one sample: each epoch takes seconds, longer than STOP_GRACE_SECONDS.
+    config = TrainingConfig(samples=40_000, features=1, batch_size=1, epochs=100, test_input=(1.0,))
+    requests = queue.SimpleQueue()
+
+    def on_data(x, y) -> None:
+        threading.Timer(0.2, requests.put, args=("cancel",)).start()
+
+    result = process.train(config, requests, on_data=on_data, on_progress=lambda progress: None,
+                           on_paused=lambda flag: None)
+
+    # The child acknowledged the stop, so it was not killed: the epoch under way finished.
+    assert result.epochs == 1
+    assert result.stopped_early
+    assert result.seconds > STOP_GRACE_SECONDS
+
+
 def frame_bytes(message: object) -> io.BytesIO:
     stream = io.BytesIO()
     write_frame(stream, message)
@@ -214,6 +231,8 @@ def test_arrays_cross_as_plain_bytes():
         ("<f4", (3,), b"A" * 8),  # fewer bytes than the shape needs
         ("<f4", (-1,), b"A" * 4),
         ("<U4", (1,), b"A" * 16),
+        ("<f4", (300_000_000, 0), b""),  # an empty array claiming a huge length
+        ("<f4", [3], b"A" * 12),
     ],
 )
 def test_array_rebuild_rejects_unsafe_input(dtype, shape, data):
