@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 _HEADER = struct.Struct(">I")
 # Put on a child's message queue once its stdout has closed.
 EXITED = ("exited",)
-# The longest dimension an array without elements may have in a frame.
+# Maximum length of any dimension of an array without elements, in a frame.
 MAX_EMPTY_ARRAY_LENGTH = 1024
 
 

@@ -24,7 +24,7 @@ Translator = Callable[[str, str], str]
 
 # Widths and precisions in message templates stay below this many digits.
 _LONG_NUMBER = re.compile(r"\d{4,}")
-# The longest message a template may produce, nested messages included.
+# Maximum length of a formatted message, nested messages included.
 MAX_MESSAGE_CHARS = 100_000
 # Lists, tuples, sets and dicts in messages are shown this far, then with "...".
 _CONTAINER_REPR = reprlib.Repr()
@@ -53,8 +53,10 @@ class _MessageFormatter(string.Formatter):
 
     def convert_field(self, value: object, conversion: str | None) -> object:
         if isinstance(value, _CONTAINERS) and conversion in (None, "r", "s", "a"):
-            shown = _CONTAINER_REPR.repr(value)
-            return shown.encode("ascii", "backslashreplace").decode("ascii") if conversion == "a" else shown
+            shortened = _CONTAINER_REPR.repr(value)
+            if conversion == "a":
+                return shortened.encode("ascii", "backslashreplace").decode("ascii")
+            return shortened
         return super().convert_field(value, conversion)
 
     def format_field(self, value: object, format_spec: str) -> str:

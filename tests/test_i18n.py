@@ -52,10 +52,10 @@ def test_nested_lists_shown_shortened(conversion):
     for _ in range(40):
         value = [value, value]
 
-    shown = str(Text("Tests", "{value" + conversion + "}", {"value": value}))
+    message = str(Text("Tests", "{value" + conversion + "}", {"value": value}))
 
-    assert "..." in shown
-    assert len(shown) < 1000
+    assert "..." in message
+    assert len(message) < 1000
 
 
 def test_short_lists_shown_whole():
