@@ -197,3 +197,57 @@ class ChildProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+class WarmChild:
+    """One warm child process at a time, started on demand and replaced after it dies or is killed.
+
+    Subclasses set `MODULE` (run as `python -m MODULE`) and `UNPICKLER`, and
+    send their requests to `self._child`.
+    """
+
+    MODULE: str
+    UNPICKLER: type[pickle.Unpickler]
+
+    def __init__(self, python: str | None = None) -> None:
+        self._python = python or sys.executable
+        self._child: ChildProcess | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        """Start the child if none is running; returns at once."""
+        with self._lock:
+            if self._child is None or not self._child.alive():
+                self._child = ChildProcess(self._python, self.MODULE, self.UNPICKLER)
+
+    def is_ready(self) -> bool:
+        """Return True when the child is running and has imported torch."""
+        child = self._child
+        return child is not None and child.ready.is_set() and child.alive()
+
+    def pid(self) -> int | None:
+        child = self._child
+        return None if child is None else child.process.pid
+
+    def close(self) -> None:
+        with self._lock:
+            child, self._child = self._child, None
+        if child is not None:
+            child.close()
+
+    def _replace(self, child: ChildProcess) -> None:
+        """Kill `child` if it still runs and start a fresh one in the background, so the next run finds it warm."""
+        child.kill()
+        with self._lock:
+            if self._child is child:
+                self._child = None
+
+        def restart() -> None:
+            child.process.wait()
+            child.close_input()
+            try:
+                self.start()
+            except OSError:
+                log.exception("Starting a fresh %s process failed", self.MODULE)
+
+        threading.Thread(target=restart, name=f"{self.MODULE}-restart", daemon=True).start()

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
-from explorer.child_process import ChildProcess, read_frame, restricted_unpickler, write_frame
+from explorer.child_process import ChildProcess, WarmChild, read_frame, restricted_unpickler, write_frame
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ def _crashed(returncode: int | None) -> RunnerProcessError:
     )
 
 
-class RunnerProcess:
+class RunnerProcess(WarmChild):
     """A warm child process that runs playground programs and can be stopped at once.
 
     `run` blocks like `ProgramRunner.run`. Call it from one thread at a time.
@@ -101,33 +101,13 @@ class RunnerProcess:
     still typing.
     """
 
+    MODULE = "explorer.runner_process"
+    UNPICKLER = _ReportUnpickler
+
     def __init__(self, python: str | None = None, cancel_grace: float = CANCEL_GRACE_SECONDS) -> None:
-        self._python = python or sys.executable
+        super().__init__(python)
         self._cancel_grace = cancel_grace
-        self._child: ChildProcess | None = None
-        self._lock = threading.Lock()
         self._run_ids = itertools.count(1)
-
-    def start(self) -> None:
-        """Start the child if none is running; returns at once."""
-        with self._lock:
-            if self._child is None or not self._child.alive():
-                self._child = ChildProcess(self._python, "explorer.runner_process", _ReportUnpickler)
-
-    def is_ready(self) -> bool:
-        """Return True when the child is running and has imported torch."""
-        child = self._child
-        return child is not None and child.ready.is_set() and child.alive()
-
-    def pid(self) -> int | None:
-        child = self._child
-        return None if child is None else child.process.pid
-
-    def close(self) -> None:
-        with self._lock:
-            child, self._child = self._child, None
-        if child is not None:
-            child.close()
 
     def run(
         self,
@@ -221,23 +201,6 @@ class RunnerProcess:
                 self._replace(child)
                 raise _crashed(returncode)
         return True
-
-    def _replace(self, child: ChildProcess) -> None:
-        """Kill `child` and start a fresh one in the background, so the next run finds it warm."""
-        child.kill()
-        with self._lock:
-            if self._child is child:
-                self._child = None
-
-        def restart() -> None:
-            child.process.wait()
-            child.close_input()
-            try:
-                self.start()
-            except OSError:
-                log.exception("Starting a fresh program process failed")
-
-        threading.Thread(target=restart, name="runner-process-restart", daemon=True).start()
 
 
 _shared: RunnerProcess | None = None

@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from explorer.child_process import EXITED, ChildProcess, read_frame, restricted_unpickler, write_frame
+from explorer.child_process import EXITED, ChildProcess, WarmChild, read_frame, restricted_unpickler, write_frame
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def _crashed(returncode: int | None) -> TrainingProcessError:
     )
 
 
-class TrainingProcess:
+class TrainingProcess(WarmChild):
     """A warm child process that trains one regression at a time.
 
     `train` blocks until the run ends; call it from one worker thread at a
@@ -107,34 +107,14 @@ class TrainingProcess:
     user presses Start.
     """
 
+    MODULE = "explorer.training_process"
+    UNPICKLER = _ResultUnpickler
+
     def __init__(self, python: str | None = None) -> None:
-        self._python = python or sys.executable
-        self._child: ChildProcess | None = None
-        self._lock = threading.Lock()
+        super().__init__(python)
         self._run_ids = itertools.count(1)
         # Runs sent to a child so far.
         self.runs = 0
-
-    def start(self) -> None:
-        """Start the child if none is running; returns at once."""
-        with self._lock:
-            if self._child is None or not self._child.alive():
-                self._child = ChildProcess(self._python, "explorer.training_process", _ResultUnpickler)
-
-    def is_ready(self) -> bool:
-        """Return True when the child is running and has imported torch."""
-        child = self._child
-        return child is not None and child.ready.is_set() and child.alive()
-
-    def pid(self) -> int | None:
-        child = self._child
-        return None if child is None else child.process.pid
-
-    def close(self) -> None:
-        with self._lock:
-            child, self._child = self._child, None
-        if child is not None:
-            child.close()
 
     def train(
         self,
@@ -214,20 +194,9 @@ class TrainingProcess:
             log.warning("The training process closed its input")
 
     def _lost(self, child: ChildProcess) -> TrainingProcessError:
-        """Forget a dead child and start a fresh one in the background."""
+        """Replace a dead child and return the error that reports its end."""
         returncode = child.process.wait()
-        with self._lock:
-            if self._child is child:
-                self._child = None
-        child.close_input()
-
-        def restart() -> None:
-            try:
-                self.start()
-            except OSError:
-                log.exception("Starting a fresh training process failed")
-
-        threading.Thread(target=restart, name="training-process-restart", daemon=True).start()
+        self._replace(child)
         return _crashed(returncode)
 
 

@@ -120,71 +120,59 @@ def test_invalid_settings_raise_config_error(process):
     assert "Device 'cuda:99' is not available" in raised.value.errors[0].localized()
 
 
-def test_killed_child_is_reported_and_replaced():
-    process = TrainingProcess()
-    process.start()
-    try:
+class LongRun:
+    """A long training in its own process and thread, started and past its first batch."""
+
+    def __init__(self) -> None:
+        self.process = TrainingProcess()
+        self.process.start()
+        self.requests = queue.SimpleQueue()
+        self.error: TrainingProcessError | None = None
         started = threading.Event()
-        requests = queue.SimpleQueue()
-
-        def on_progress(progress) -> None:
-            started.set()
-
-        outcome = {}
-
-        def train() -> None:
-            try:
-                process.train(TrainingConfig(epochs=10_000_000), requests,
-                              on_data=lambda x, y: None, on_progress=on_progress, on_paused=lambda flag: None)
-            except TrainingProcessError as error:
-                outcome["error"] = error
-
-        thread = threading.Thread(target=train)
-        thread.start()
+        self.thread = threading.Thread(target=self._train, args=(started,))
+        self.thread.start()
         assert started.wait(60)
-        old_pid = process.pid()
-        os.kill(old_pid, signal.SIGKILL)
-        thread.join(30)
+        self.pid = self.process.pid()
 
-        assert "ended unexpectedly" in outcome["error"].text.localized()
+    def _train(self, started: threading.Event) -> None:
+        try:
+            self.process.train(TrainingConfig(epochs=10_000_000), self.requests, on_data=lambda x, y: None,
+                               on_progress=lambda progress: started.set(), on_paused=lambda flag: None)
+        except TrainingProcessError as error:
+            self.error = error
+
+    def next_run_epochs(self) -> int:
+        """Train a short run afterwards and return its epochs."""
+        return self.process.train(TrainingConfig(epochs=10), queue.SimpleQueue(), **Recorder().callbacks()).epochs
+
+
+def test_killed_child_is_reported_and_replaced():
+    run = LongRun()
+    try:
+        os.kill(run.pid, signal.SIGKILL)
+        run.thread.join(30)
+
+        assert "ended unexpectedly" in run.error.text.localized()
         # A fresh child starts in the background and trains the next run.
-        result = process.train(TrainingConfig(epochs=10), queue.SimpleQueue(), **Recorder().callbacks())
-        assert result.epochs == 10
-        assert process.pid() != old_pid
+        assert run.next_run_epochs() == 10
+        assert run.process.pid() != run.pid
     finally:
-        process.close()
+        run.process.close()
 
 
 def test_stop_ends_a_child_that_does_not_respond():
-    process = TrainingProcess()
-    process.start()
+    run = LongRun()
     try:
-        started = threading.Event()
-        requests = queue.SimpleQueue()
-        outcome = {}
+        os.kill(run.pid, signal.SIGSTOP)
+        run.requests.put("cancel")
+        run.thread.join(STOP_GRACE_SECONDS + 10)
 
-        def train() -> None:
-            try:
-                process.train(TrainingConfig(epochs=10_000_000), requests, on_data=lambda x, y: None,
-                              on_progress=lambda progress: started.set(), on_paused=lambda flag: None)
-            except TrainingProcessError as error:
-                outcome["error"] = error
-
-        thread = threading.Thread(target=train)
-        thread.start()
-        assert started.wait(60)
-        old_pid = process.pid()
-        os.kill(old_pid, signal.SIGSTOP)
-        requests.put("cancel")
-        thread.join(STOP_GRACE_SECONDS + 10)
-
-        assert not thread.is_alive()
-        assert "did not stop within 2.0 s" in outcome["error"].text.localized()
-        result = process.train(TrainingConfig(epochs=10), queue.SimpleQueue(), **Recorder().callbacks())
-        assert result.epochs == 10
-        assert process.pid() != old_pid
+        assert not run.thread.is_alive()
+        assert "did not stop within 2.0 s" in run.error.text.localized()
+        assert run.next_run_epochs() == 10
+        assert run.process.pid() != run.pid
     finally:
-        process.close()
+        run.process.close()
 
 
 def test_stop_waits_for_a_slow_epoch(process):
