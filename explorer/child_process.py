@@ -13,6 +13,7 @@ it never outlives the app.
 
 from __future__ import annotations
 
+import atexit
 import copyreg
 import io
 import logging
@@ -199,6 +200,22 @@ class ChildProcess:
             self.process.wait()
 
 
+def take_frame_streams() -> tuple[BinaryIO, BinaryIO]:
+    """Return the child's (frames out, commands in) streams; call once, first thing in the child.
+
+    Frames go to a copy of the original stdout. Anything else that writes to
+    fd 1 (a C library, a stray print) then lands in stderr, not in a frame.
+    """
+    frames = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return frames, sys.stdin.buffer
+
+
+_shared_instances: dict[type, WarmChild] = {}
+_shared_lock = threading.Lock()
+
+
 class WarmChild:
     """One warm child process at a time, started on demand and replaced after it dies or is killed.
 
@@ -208,6 +225,16 @@ class WarmChild:
 
     MODULE: str
     UNPICKLER: type[pickle.Unpickler]
+
+    @classmethod
+    def shared(cls):
+        """Return the app's one instance of this class, created on first use and closed at exit."""
+        with _shared_lock:
+            instance = _shared_instances.get(cls)
+            if instance is None:
+                instance = _shared_instances[cls] = cls()
+                atexit.register(instance.close)
+            return instance
 
     def __init__(self, python: str | None = None) -> None:
         self._python = python or sys.executable

@@ -17,19 +17,24 @@ Run the child with `python -m explorer.runner_process`.
 
 from __future__ import annotations
 
-import atexit
 import gc
 import itertools
 import logging
 import os
 import queue
-import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
-from explorer.child_process import ChildProcess, WarmChild, read_frame, restricted_unpickler, write_frame
+from explorer.child_process import (
+    ChildProcess,
+    WarmChild,
+    read_frame,
+    restricted_unpickler,
+    take_frame_streams,
+    write_frame,
+)
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
@@ -203,18 +208,9 @@ class RunnerProcess(WarmChild):
         return True
 
 
-_shared: RunnerProcess | None = None
-_shared_lock = threading.Lock()
-
-
 def shared_runner_process() -> RunnerProcess:
     """Return the app's one RunnerProcess, created on first use and closed at exit."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = RunnerProcess()
-            atexit.register(_shared.close)
-        return _shared
+    return RunnerProcess.shared()
 
 
 # --- the child ---------------------------------------------------------------
@@ -250,12 +246,7 @@ class _Outbox:
 
 
 def _child_main() -> None:
-    # Frames go to a copy of the original stdout. Anything else that writes to
-    # fd 1 (a C library, a stray print) then lands in stderr, not in a frame.
-    frames = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    sys.stdout = sys.stderr
-    commands = sys.stdin.buffer
+    frames, commands = take_frame_streams()
 
     import torch
 

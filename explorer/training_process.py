@@ -3,16 +3,15 @@
 In a thread of the window's process, the training loop shares the GIL with
 the GUI thread, which holds it while it handles each batch and paints the
 plots. Measured on two CPUs with the plots updating about 20 times a second,
-the training thread waited for the GIL 3.6% of the time. In a child process
-it never waits for the window's Python code.
+the training thread waited for the GIL 3.6% of the time. A child process has
+a GIL of its own.
 
 The child imports torch once and runs one training at a time with
 `explorer.training.control.run_training`. The parent sends ("train", id,
-config, paused) and then ("pause" | "resume" | "step" | "cancel", id); the
-child answers with "data", "progress" and "paused" frames, acknowledges
-"cancel" with "stopping" from its command thread, and ends each run
-with "finished" (a TrainingResult, or None when no epoch ran),
-"config_error" or "failed". Frames travel as `explorer.child_process`
+config, paused) and then ("pause" | "resume" | "step" | "cancel", id). The
+child sends "data", "progress" and "paused" frames, acknowledges "cancel"
+with "stopping" from its command thread, and ends each run with "finished"
+(a TrainingResult, or None when no epoch ran), "config_error" or "failed". Frames travel as `explorer.child_process`
 describes; the parent unpickles only the classes in `_RESULT_CLASSES`.
 
 Run the child with `python -m explorer.training_process`.
@@ -20,18 +19,24 @@ Run the child with `python -m explorer.training_process`.
 
 from __future__ import annotations
 
-import atexit
 import itertools
 import logging
 import os
 import queue
-import sys
 import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from explorer.child_process import EXITED, ChildProcess, WarmChild, read_frame, restricted_unpickler, write_frame
+from explorer.child_process import (
+    EXITED,
+    ChildProcess,
+    WarmChild,
+    read_frame,
+    restricted_unpickler,
+    take_frame_streams,
+    write_frame,
+)
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
@@ -126,7 +131,7 @@ class TrainingProcess(WarmChild):
         on_progress: Callable[[TrainingProgress], None],
         on_paused: Callable[[bool], None],
     ) -> TrainingResult | None:
-        """Train in the child like `run_training`; returns None when no epoch ran.
+        """Train in the child like `run_training`, and return None when no epoch ran.
 
         "pause", "resume", "step" and "cancel" put on `requests` (from any
         thread) reach the child within POLL_SECONDS. A child that has not
@@ -200,29 +205,16 @@ class TrainingProcess(WarmChild):
         return _crashed(returncode)
 
 
-_shared: TrainingProcess | None = None
-_shared_lock = threading.Lock()
-
-
 def shared_training_process() -> TrainingProcess:
     """Return the app's one TrainingProcess, created on first use and closed at exit."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = TrainingProcess()
-            atexit.register(_shared.close)
-        return _shared
+    return TrainingProcess.shared()
 
 
 # --- the child ---------------------------------------------------------------
 
 
 def _child_main() -> None:
-    # Frames go to a copy of the original stdout; anything else written to fd 1 lands in stderr.
-    frames = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    sys.stdout = sys.stderr
-    commands = sys.stdin.buffer
+    frames, commands = take_frame_streams()
 
     from explorer.training.config import ConfigError, TrainingConfig
     from explorer.training.control import TrainingControl, run_training

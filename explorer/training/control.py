@@ -53,7 +53,7 @@ class TrainingControl:
             self._condition.notify_all()
 
     def next_batch(self, on_paused: Callable[[bool], None]) -> int | None:
-        """Wait while paused; return the epochs to run next (0: a full batch), or None when cancelled.
+        """Wait while paused, then return the epochs to run next (0: a full batch), or None when cancelled.
 
         `on_paused(True)` is called when the wait starts, `on_paused(False)`
         when a resume ends it.
@@ -81,7 +81,7 @@ def run_training(
     on_progress: Callable[[TrainingProgress], None],
     on_paused: Callable[[bool], None],
 ) -> TrainingResult | None:
-    """Train until the run ends or `control` cancels it; None when no epoch ran.
+    """Train until the run ends or `control` cancels it, and return its result, or None when no epoch ran.
 
     `on_data` receives the first samples for the fit plot before the first
     epoch, `on_progress` each batch. Raises ConfigError for invalid settings.

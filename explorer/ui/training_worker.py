@@ -14,6 +14,7 @@ from PySide6.QtCore import QThread, Signal
 
 from explorer.training import ConfigError, TrainingConfig
 from explorer.training.control import TrainingControl, run_training
+from explorer.training_process import TrainingProcessError, shared_training_process
 
 log = logging.getLogger(__name__)
 
@@ -22,14 +23,14 @@ class TrainingWorker(QThread):
     """Runs one regression, a batch of epochs at a time, and emits its progress.
 
     The training runs in the app's warm training process (see
-    `explorer.training_process`), so it never waits for the GUI thread's
-    Python code. This thread forwards requests and progress. Until that
-    process has imported torch (a few seconds after start), the training
-    runs in this thread instead. `pause()`, `resume()`, `step()` and
-    `cancel()` may be called from any thread. They take effect between
-    batches, which last about 50 ms once torch has loaded and the data is
-    drawn. A worker created with `paused=True` waits for `resume()` or
-    `step()` before its first epoch.
+    `explorer.training_process`), which does not share the GUI thread's GIL,
+    and this thread forwards requests and progress. Until that process has
+    imported torch (a few seconds after start), the training runs in this
+    thread instead. `pause()`, `resume()`, `step()` and `cancel()` may be
+    called from any thread. They take effect between batches, which last
+    about 50 ms, or one epoch when an epoch takes longer. A worker created
+    with `paused=True` waits for `resume()` or `step()` before its first
+    epoch.
     """
 
     data_ready = Signal(object, object)  # x and y of the first samples, numpy arrays
@@ -44,7 +45,7 @@ class TrainingWorker(QThread):
         self._config = config
         self._paused = paused
         self._process = process
-        # The thread path obeys the control, the process path forwards the requests; both get each one.
+        # Each request goes to both: the thread path obeys the control, and the process path forwards the queue.
         self._control = TrainingControl(paused=paused)
         self._requests: queue.SimpleQueue = queue.SimpleQueue()
 
@@ -66,9 +67,6 @@ class TrainingWorker(QThread):
         self._request("step")
 
     def run(self) -> None:
-        # Imported here so that the tab can be built before torch loads.
-        from explorer.training_process import TrainingProcessError, shared_training_process
-
         callbacks = {
             "on_data": self.data_ready.emit,
             "on_progress": self.progress_ready.emit,
