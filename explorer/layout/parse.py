@@ -9,6 +9,10 @@ drawing operations that `-Tjson` adds: those make the output four times
 longer and slower to write and to read. So colours come from
 `explorer.layout.colors`, labels are unescaped here, and arrowheads are
 computed with Graphviz's formula for its default "normal" arrow.
+
+The output may come from the Playground's child process, so every value is
+checked: anything but the strings and finite numbers Graphviz writes raises
+LayoutError.
 """
 
 from __future__ import annotations
@@ -41,50 +45,68 @@ def parse_layout_json(output: bytes | str, backend: str) -> GraphLayout:
     try:
         data = json.loads(output)
         return _parse(data, backend)
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as error:
         raise LayoutError(messages.invalid_output(f"{type(error).__name__}: {error}")) from None
 
 
+def _text(value: object) -> str:
+    if type(value) is not str:
+        raise TypeError(f"expected a string, not {type(value).__name__}")
+    return value
+
+
+def _check_finite(total: float) -> None:
+    """Raise ValueError unless `total`, a sum of the values to check, is finite.
+
+    A sum is finite only if every term is, or when it overflows, which no
+    layout's numbers do. One sum is cheaper than a check of each value.
+    """
+    if not math.isfinite(total):
+        raise ValueError("a coordinate or size that is not a finite number")
+
+
 def _parse(data: dict, backend: str) -> GraphLayout:
-    left, bottom, right, top = (float(part) for part in data["bb"].split(","))
-    graph_name = data.get("name", "")
+    left, bottom, right, top = (float(part) for part in _text(data["bb"]).split(","))
+    _check_finite(left + bottom + right + top)
+    graph_name = _text(data.get("name", ""))
 
     names_by_gvid: dict[int, str] = {}
     nodes: list[LaidOutNode] = []
+    total = 0.0
     for item in data.get("objects", ()):
         if "pos" not in item or "nodes" in item:
             continue  # clusters and subgraphs have no position of their own
-        name = item["name"]
+        name, pos, style = item["name"], item["pos"], item.get("style", "")
+        label, shape = item.get("label", "\\N"), item.get("shape", "ellipse")
+        # Inline, not per value: this loop runs once per node of graphs with thousands.
+        if not (type(name) is str and type(pos) is str and type(style) is str and type(label) is str and type(shape) is str):
+            raise TypeError(f"node {name!r} has a value that is not a string")
         names_by_gvid[item["_gvid"]] = name
-        x, y = item["pos"].split(",")
-        style = item.get("style", "")
+        x, y = pos.split(",")
         color = resolve_color(item.get("color"))
         fill = None
         if "filled" in style:
             fill = resolve_color(item.get("fillcolor")) or color or DEFAULT_FILL
+        x, y = float(x) - left, top - float(y)
+        width = float(item.get("width", 0.75)) * POINTS_PER_INCH
+        height = float(item.get("height", 0.5)) * POINTS_PER_INCH
+        penwidth = float(item.get("penwidth", 1.0))
+        total += x + y + width + height + penwidth
         # Positional, in LaidOutNode's field order: keywords made each call 2.5 times slower.
         nodes.append(
             LaidOutNode(
-                name,
-                float(x) - left,
-                top - float(y),
-                float(item.get("width", 0.75)) * POINTS_PER_INCH,
-                float(item.get("height", 0.5)) * POINTS_PER_INCH,
-                item.get("shape", "ellipse"),
-                label_text(item.get("label", "\\N"), name, graph_name),
-                fill,
-                style,
-                color or DEFAULT_PEN,
-                float(item.get("penwidth", 1.0)),
+                name, x, y, width, height, shape, label_text(label, name, graph_name), fill, style, color or DEFAULT_PEN, penwidth
             )
         )
+    _check_finite(total)
 
     edges: list[LaidOutEdge] = []
     for item in data.get("edges", ()):
-        points, arrow = _edge_geometry(item.get("pos", ""), left, top)
-        edges.append(
-            LaidOutEdge(names_by_gvid[item["tail"]], names_by_gvid[item["head"]], points, arrow, item.get("style", "solid"))
-        )
+        pos, style = item.get("pos", ""), item.get("style", "solid")
+        if not (type(pos) is str and type(style) is str):
+            raise TypeError("an edge has a value that is not a string")
+        points, arrow = _edge_geometry(pos, left, top)
+        edges.append(LaidOutEdge(names_by_gvid[item["tail"]], names_by_gvid[item["head"]], points, arrow, style))
 
     return GraphLayout(width=right - left, height=top - bottom, backend=backend, nodes=nodes, edges=edges)
 
@@ -97,10 +119,12 @@ def _edge_geometry(pos: str, left: float, top: float) -> tuple[list[Point], list
     Only the first spline is read where `pos` lists several (";").
     """
     head_tip = tail_tip = None
+    total = 0.0
     parts = pos.split(";", 1)[0].split()
     while parts and parts[0][:2] in ("e,", "s,"):
         kind, x, y = parts.pop(0).split(",")
         tip = (float(x) - left, top - float(y))
+        total += tip[0] + tip[1]
         if kind == "e":
             head_tip = tip
         else:
@@ -109,6 +133,8 @@ def _edge_geometry(pos: str, left: float, top: float) -> tuple[list[Point], list
     numbers = list(map(float, " ".join(parts).replace(",", " ").split()))
     if len(numbers) % 2:
         raise ValueError(f"edge position with an odd number of coordinates: {pos!r}")
+    if not math.isfinite(total + sum(numbers)):
+        raise ValueError(f"edge position with a number that is not finite: {pos!r}")
     points: list[Point] = [(x - left, top - y) for x, y in zip(numbers[0::2], numbers[1::2])]
     arrow: list[Point] = []
     if head_tip is not None and points:

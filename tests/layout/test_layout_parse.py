@@ -141,9 +141,43 @@ def test_label_unescaped_without_draw_operations():
 ODD_EDGE = b'{"bb": "0,0,9,9", "objects": [{"_gvid": 0, "name": "a", "pos": "1,1"}], "edges": [{"tail": 0, "head": 0, "pos": "1,2 3"}]}'
 
 
+def layout_json(node: dict | None = None, edge_pos: str = "1,1 2,2 3,3 4,4", bb: str = "0,0,9,9") -> bytes:
+    """A one-node, one-edge layout whose node takes the keys of `node`."""
+    first = {"_gvid": 0, "name": "a", "pos": "1,1", **(node or {})}
+    return json.dumps(
+        {"bb": bb, "objects": [first], "edges": [{"tail": 0, "head": 0, "pos": edge_pos}]}
+    ).encode()
+
+
+def test_layout_json_helper_parses():
+    assert parse_layout_json(layout_json(), "embedded").node("a").x == 1
+
+
 @pytest.mark.parametrize(
     "output",
-    [b"", b"not json", b'{"objects": []}', b'{"bb": "0,0,1,1", "edges": [{"tail": 0, "head": 1}]}', ODD_EDGE],
+    [
+        b"",
+        b"not json",
+        b'{"objects": []}',
+        b'{"bb": "0,0,1,1", "edges": [{"tail": 0, "head": 1}]}',
+        ODD_EDGE,
+        # Values of the wrong type, as a process other than Graphviz could send.
+        layout_json({"name": 7}),
+        layout_json({"name": ["a"]}),
+        layout_json({"label": {"text": "a"}}),
+        layout_json({"shape": None}),
+        layout_json({"style": 1}),
+        layout_json({"pos": [1, 1]}),
+        layout_json({"width": "wide"}),
+        # Numbers that are not finite would put items nowhere on the scene.
+        layout_json({"pos": "inf,1"}),
+        layout_json({"height": "nan"}),
+        layout_json({"penwidth": "-inf"}),
+        layout_json(bb="0,0,nan,9"),
+        layout_json(edge_pos="1,1 2,2 3,inf 4,4"),
+        layout_json(edge_pos="e,nan,1 1,1 2,2 3,3 4,4"),
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
 )
 def test_malformed_output_raises(output):
     with pytest.raises(LayoutError, match="not valid layout JSON"):
