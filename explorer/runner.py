@@ -22,6 +22,10 @@ from explorer.autograd.decorate import MAX_DRAWN_NODES
 from explorer.i18n import Text
 from explorer.language import ProgramError, ProgramWarning, RunHooks, Session
 from explorer.layout import GraphLayout, LayoutError, layout_dot
+from explorer.layout import messages as layout_messages
+
+# How often a run waiting for its layout checks for Stop.
+CANCEL_POLL_SECONDS = 0.01
 
 
 @dataclass(frozen=True)
@@ -158,8 +162,9 @@ class ProgramRunner:
     ) -> None:
         """`on_drawable` is called in the running thread with the graph and its DOT
         as soon as they exist, before the backward trace and the tensor
-        snapshots are taken, so that the layout can start meanwhile. It is not
-        called for cancelled runs or graphs above MAX_DRAWN_NODES.
+        snapshots are taken, so that the layout can start meanwhile. For
+        cancelled runs and graphs above MAX_DRAWN_NODES it is not called, and
+        the runner lays out nothing.
         """
         self.device = device
         self._on_drawable = on_drawable
@@ -197,7 +202,7 @@ class ProgramRunner:
             layout = self._collect_graph(report, result.names, roots)
             self._collect_tensors(report, result.names)
             if layout is not None:
-                layout.finish(report)
+                layout.finish(report, cancel)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -226,12 +231,13 @@ class ProgramRunner:
         layout = PendingLayout(self._layout_timeout) if self._with_layout else None
 
         def drawable(graph: GraphSnapshot) -> None:
-            if graph.node_count > MAX_DRAWN_NODES:
-                # Above the cap the view offers to collapse repeated chains and lays that out itself.
+            # Above the cap the view offers to collapse repeated chains and lays that out itself.
+            # A stopped run keeps its graph, but Stop means no more work for it.
+            if graph.node_count > MAX_DRAWN_NODES or report.cancelled:
                 return
             if layout is not None:
                 layout.start(graph.dot_source)
-            if self._on_drawable is not None and not report.cancelled:
+            if self._on_drawable is not None:
                 self._on_drawable(graph)
 
         report.graph = self._recorder.build(names, root=root, root_name=root_name, on_drawable=drawable)
@@ -253,10 +259,19 @@ class PendingLayout:
         self._thread = threading.Thread(target=lay_out, name="report-layout", daemon=True)
         self._thread.start()
 
-    def finish(self, report: ProgramReport) -> None:
-        """Wait for the layout, if one was started, and store it in `report`."""
+    def finish(self, report: ProgramReport, cancel: threading.Event | None = None) -> None:
+        """Wait for the layout, if one was started, and store it in `report`.
+
+        When `cancel` is set first, the report gets no layout and says so;
+        Graphviz then finishes, or times out, in the background.
+        """
         if self._thread is None:
             return
+        while cancel is not None and self._thread.is_alive():
+            if cancel.is_set():
+                report.layout_error = layout_messages.layout_stopped()
+                return
+            self._thread.join(CANCEL_POLL_SECONDS)
         self._thread.join()
         report.layout, report.layout_error = self._result
 

@@ -12,6 +12,14 @@ and a fresh one starts in the background.
 Frames travel as `explorer.child_process` describes; the parent unpickles
 only the report classes listed in `_REPORT_CLASSES`.
 
+The graph's layout starts as soon as its DOT source exists, before the rest
+of the report is built. With the system `dot`, the child sends the DOT
+source and the parent lays it out with its own `dot` process. With the
+embedded Graphviz, the child lays it out itself, with an engine compiled
+without epoch interruption (see `explorer.layout.embedded`), and sends the
+JSON after the report; the parent kills the child if that takes longer than
+the layout timeout.
+
 Run the child with `python -m explorer.runner_process`.
 """
 
@@ -22,6 +30,7 @@ import itertools
 import logging
 import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -36,6 +45,7 @@ from explorer.child_process import (
     write_frame,
 )
 from explorer.i18n import QT_TRANSLATE_NOOP, Text
+from explorer.layout import messages as layout_messages
 
 log = logging.getLogger(__name__)
 
@@ -125,9 +135,11 @@ class RunnerProcess(WarmChild):
     ):
         """Run `sources` (ProgramSource values) in the child and return its ProgramReport.
 
-        With `layout_timeout`, the graph is also laid out here, in a thread that
-        starts as soon as the child sends the DOT source, while the child is
-        still building the rest of the report and sending it.
+        With `layout_timeout`, the graph is also laid out, starting as soon as
+        its DOT source exists, while the child is still building the rest of
+        the report and sending it: here with the system `dot`, in the child
+        with the embedded Graphviz. A child whose layout takes longer than
+        `layout_timeout` is replaced, and the report says that Graphviz timed out.
 
         When `cancel` is set, the program is asked to stop. If it has not
         stopped after CANCEL_GRACE_SECONDS, its process is killed. The report
@@ -154,15 +166,29 @@ class RunnerProcess(WarmChild):
             return cancelled_report()
         layout = PendingLayout(layout_timeout) if layout_timeout is not None else None
         run_id = next(self._run_ids)
-        self._send(child, ("run", run_id, [(source.text, source.filename) for source in sources], device))
+        sources_sent = [(source.text, source.filename) for source in sources]
+        self._send(child, ("run", run_id, sources_sent, device, layout is not None))
         kill_at: float | None = None
+        # Set when the child lays the graph out itself; None otherwise.
+        layout_deadline: float | None = None
+        report = None
         while True:
+            # The loop goes on after the report only while the child lays out the graph.
+            if report is not None and cancel.is_set():
+                self._replace(child)
+                report.layout_error = layout_messages.layout_stopped()
+                return report
             if cancel.is_set() and kill_at is None:
                 self._send(child, ("cancel", run_id))
                 kill_at = time.monotonic() + self._cancel_grace
             if kill_at is not None and time.monotonic() >= kill_at:
                 self._replace(child)
                 return cancelled_report()
+            if report is not None and time.monotonic() >= layout_deadline:
+                log.warning("The program process did not lay out the graph within %s s", layout_timeout)
+                self._replace(child)
+                report.layout_error = layout_messages.timed_out(layout_timeout)
+                return report
             try:
                 message = child.messages.get(timeout=POLL_SECONDS)
             except queue.Empty:
@@ -175,10 +201,17 @@ class RunnerProcess(WarmChild):
             elif kind == "dot":
                 if layout is not None:
                     layout.start(message[1])
+            elif kind == "laying_out":
+                if layout is not None:
+                    layout_deadline = time.monotonic() + layout_timeout
             elif kind == "report":
                 report = message[1]
-                if layout is not None:
-                    layout.finish(report)
+                if layout_deadline is None:
+                    if layout is not None:
+                        layout.finish(report, cancel)
+                    return report
+            elif kind == "layout" and report is not None and len(message) == 3:
+                report.layout, report.layout_error = _read_child_layout(message[1], message[2])
                 return report
             elif kind == "failed":
                 raise RunnerProcessError(message[1])
@@ -187,6 +220,9 @@ class RunnerProcess(WarmChild):
                 self._replace(child)
                 if kill_at is not None:
                     return cancelled_report()
+                if report is not None:
+                    report.layout_error = layout_messages.embedded_crashed(f"exit code {returncode}")
+                    return report
                 raise _crashed(returncode)
 
     @staticmethod
@@ -206,6 +242,21 @@ class RunnerProcess(WarmChild):
                 self._replace(child)
                 raise _crashed(returncode)
         return True
+
+
+def _read_child_layout(output: object, error: object) -> tuple:
+    """Return (layout, error Text) from the child's "layout" frame."""
+    from explorer.layout.backends import EMBEDDED, read_layout
+    from explorer.layout.model import LayoutError
+
+    if isinstance(error, Text):
+        return None, error
+    if type(output) is not bytes:
+        return None, layout_messages.invalid_output(f"a {type(output).__name__} instead of bytes")
+    try:
+        return read_layout(output, EMBEDDED), None
+    except LayoutError as failure:
+        return None, failure.text
 
 
 def shared_runner_process() -> RunnerProcess:
@@ -245,8 +296,66 @@ class _Outbox:
             self.flush_output()
 
 
+class _ChildLayout:
+    """Lays out one graph in the child, in a thread, while the report is built and sent."""
+
+    def __init__(self, engine) -> None:
+        self._engine = engine
+        self._thread: threading.Thread | None = None
+        self._result: tuple = (None, None)
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def start(self, dot_source: str) -> None:
+        from explorer.layout.backends import LAYOUT_FORMAT
+        from explorer.layout.model import LayoutError
+
+        def lay_out() -> None:
+            try:
+                # This engine ignores the timeout: the parent kills the child instead.
+                self._result = (self._engine.render(dot_source, LAYOUT_FORMAT, timeout=0.0), None)
+            except LayoutError as error:
+                self._result = (None, error.text)
+
+        self._thread = threading.Thread(target=lay_out, name="child-layout", daemon=True)
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(0.0002)
+        self._thread.start()
+
+    def message(self) -> tuple:
+        """Wait for the layout; return the "layout" frame: the JSON bytes or the error Text."""
+        self._thread.join()
+        sys.setswitchinterval(self._switch_interval)
+        return ("layout", *self._result)
+
+
+def _load_layout_engine():
+    """Compile the embedded Graphviz without epoch interruption if this child lays out graphs.
+
+    Returns None when the parent lays them out (it has the system dot) or
+    when the embedded Graphviz cannot be loaded; the parent then reports why.
+    """
+    from explorer.layout import backends, embedded
+
+    if not backends.chooses_embedded():
+        return None
+    try:
+        return embedded.get_embedded(interruptible=False)
+    except embedded.EmbeddedUnavailable:
+        return None
+
+
 def _child_main() -> None:
     frames, commands = take_frame_streams()
+
+    # Compiling Graphviz (about a second) overlaps the import of torch.
+    layout_engines: list = []
+    compile_thread = threading.Thread(
+        target=lambda: layout_engines.append(_load_layout_engine()), name="graphviz-compile", daemon=True
+    )
+    compile_thread.start()
 
     import torch
 
@@ -260,6 +369,8 @@ def _child_main() -> None:
     )
     warm_up.start()
     frozen = False
+    compile_thread.join()
+    layout_engine = layout_engines[0] if layout_engines else None
 
     outbox = _Outbox(frames)
     jobs: queue.Queue = queue.Queue()
@@ -278,16 +389,16 @@ def _child_main() -> None:
                 if event is not None:
                     event.set()
             elif message[0] == "run":
-                _, run_id, sources, device = message
+                _, run_id, sources, device, lay_out = message
                 cancels[run_id] = threading.Event()
-                jobs.put((run_id, sources, device))
+                jobs.put((run_id, sources, device, lay_out))
 
     threading.Thread(target=read_commands, name="commands", daemon=True).start()
     threading.Thread(target=outbox.flush_forever, name="output", daemon=True).start()
     outbox.send(("ready", os.getpid()))
     while True:
         try:
-            run_id, sources, device = jobs.get(timeout=IDLE_SECONDS)
+            run_id, sources, device, lay_out = jobs.get(timeout=IDLE_SECONDS)
         except queue.Empty:
             if not frozen and not warm_up.is_alive():
                 # A full collection with torch loaded takes over 100 ms. Freezing
@@ -296,19 +407,25 @@ def _child_main() -> None:
                 gc.freeze()
                 frozen = True
             continue
+        layout = _ChildLayout(layout_engine) if lay_out and layout_engine is not None else None
+
+        def drawable(graph, layout=layout) -> None:
+            # The layout starts now and runs while the rest of the report is built and sent.
+            if layout is not None:
+                layout.start(graph.dot_source)
+                outbox.send(("laying_out",))
+            else:
+                outbox.send(("dot", graph.dot_source))
+
         try:
-            # The parent lays the graph out while the rest of the report is built and sent.
-            runner = ProgramRunner(
-                device,
-                on_output=outbox.print,
-                with_layout=False,
-                on_drawable=lambda graph: outbox.send(("dot", graph.dot_source)),
-            )
+            runner = ProgramRunner(device, on_output=outbox.print, with_layout=False, on_drawable=drawable)
             report = runner.run([ProgramSource(text, filename) for text, filename in sources], cancel=cancels[run_id])
             del runner
             outbox.flush_output()
             outbox.send(("report", report))
             del report
+            if layout is not None and layout.started:
+                outbox.send(layout.message())
         except Exception as error:  # noqa: BLE001 - reported to the parent, which shows it
             log.exception("Program run %d failed unexpectedly", run_id)
             outbox.flush_output()

@@ -1,6 +1,7 @@
 """ProgramRunner hands out the graph's DOT early, so the layout runs beside the rest of the report."""
 
 import threading
+import time
 
 import explorer.runner
 from explorer.runner import ProgramRunner, ProgramSource
@@ -57,9 +58,9 @@ def test_no_drawable_graph_for_a_cancelled_run():
     report = runner.run([ProgramSource(source)], cancel=cancel)
 
     assert report.cancelled
-    # The graph of the backward() that ran is kept and laid out, but not handed out.
+    # The graph of the backward() that ran is kept, but neither laid out nor handed out.
     assert report.graph is not None
-    assert report.layout is not None
+    assert report.layout is None and report.layout_error is None
     assert seen == []
 
 
@@ -73,3 +74,34 @@ def test_no_drawable_graph_above_the_drawing_cap(monkeypatch):
     assert seen == []
     assert report.layout is None
     assert report.layout_error is None
+
+
+def test_stop_while_waiting_for_layout_keeps_report():
+    from explorer.layout import messages as layout_messages
+
+    # Graphviz needs minutes for this graph; its layout here is bounded by the timeout.
+    slow_layout = (
+        "xs = [torch.tensor(float(i), requires_grad=True) for i in range(14)]\n"
+        "total = xs[0] * 0\n"
+        "for i in range(14):\n"
+        "    for j in range(14):\n"
+        "        total = total + xs[i] * xs[(i * 7 + j * 13) % 14]\n"
+    )
+    cancel = threading.Event()
+    drawable = threading.Event()
+    runner = ProgramRunner(layout_timeout=5.0, on_drawable=lambda graph: drawable.set())
+    reports: list = []
+    thread = threading.Thread(target=lambda: reports.append(runner.run([ProgramSource(slow_layout)], cancel=cancel)))
+    thread.start()
+    assert drawable.wait(30)
+    time.sleep(0.5)
+
+    cancel.set()
+    stopped = time.monotonic()
+    thread.join(10)
+
+    assert time.monotonic() - stopped < 0.5
+    (report,) = reports
+    assert report.ok and not report.cancelled and "total" in report.tensors
+    assert report.layout is None
+    assert report.layout_error == layout_messages.layout_stopped()

@@ -5,9 +5,13 @@ import os
 import pickle
 import signal
 import threading
+import time
 
 import pytest
 
+from explorer.layout import layout_dot
+from explorer.layout import messages as layout_messages
+from explorer.layout.messages import ENVIRONMENT_VARIABLE as VARIABLE
 from explorer.runner import ProgramRunner, ProgramSource
 from explorer.runner_process import RunnerProcess, RunnerProcessError, _ReportUnpickler
 
@@ -145,3 +149,100 @@ def test_layout_overlaps_report_transfer(process, cells_dir):
     # The embedded Graphviz is a dependency, so a layout is always possible.
     assert report.layout_error is None
     assert len(report.layout.nodes) == report.graph.node_count
+
+
+# Graphviz needs minutes to lay out this graph of about 420 nodes: every
+# product links two of 14 leaves chosen far apart, so edges cross everywhere.
+SLOW_LAYOUT = (
+    "xs = [torch.tensor(float(i), requires_grad=True) for i in range(14)]\n"
+    "total = xs[0] * 0\n"
+    "for i in range(14):\n"
+    "    for j in range(14):\n"
+    "        total = total + xs[i] * xs[(i * 7 + j * 13) % 14]\n"
+)
+
+
+@pytest.fixture(scope="module")
+def embedded_process():
+    """Children started where only the embedded Graphviz is used, so they lay graphs out.
+
+    The variable stays set while the module's tests run: the children that
+    replace killed ones inherit it too.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(VARIABLE, "embedded")
+        runner_process = RunnerProcess()
+        yield runner_process
+        runner_process.close()
+
+
+def test_child_lays_out_with_embedded_graphviz(embedded_process, cells_dir):
+    source = (cells_dir / "06_non_leaf.py").read_text(encoding="utf-8")
+
+    report = embedded_process.run([ProgramSource(source)], "cpu", layout_timeout=30.0)
+
+    assert report.layout_error is None
+    assert report.layout.backend == "embedded"
+    # Graphviz is deterministic: the child's layout is the one this process computes.
+    assert report.layout == layout_dot(report.graph.dot_source, backend="embedded")
+
+
+def test_child_layout_past_timeout_replaces_child(embedded_process):
+    embedded_process.run([ProgramSource("x = 1\n")], "cpu")
+    pid = embedded_process.pid()
+    started = time.monotonic()
+
+    report = embedded_process.run([ProgramSource(SLOW_LAYOUT)], "cpu", layout_timeout=1.0)
+
+    assert time.monotonic() - started < 10
+    assert report.layout is None
+    assert report.layout_error == layout_messages.timed_out(1.0)
+    # The program's results stay; only the layout is missing.
+    assert report.ok and report.graph.node_count > 400 and "total" in report.tensors
+    assert embedded_process.pid() != pid
+    after = embedded_process.run([ProgramSource("x = torch.ones(1, requires_grad=True)\ny = x * 2\n")], "cpu", layout_timeout=30.0)
+    assert after.layout is not None and after.layout_error is None
+
+
+def run_in_thread(process, source: str, cancel: threading.Event | None = None, layout_timeout: float = 60.0):
+    """Start `process.run` in a thread; returns the thread and the list its report lands in."""
+    reports: list = []
+    thread = threading.Thread(
+        target=lambda: reports.append(process.run([ProgramSource(source)], "cpu", cancel=cancel, layout_timeout=layout_timeout))
+    )
+    thread.start()
+    return thread, reports
+
+
+def test_stop_during_child_layout_keeps_report(embedded_process):
+    embedded_process.run([ProgramSource("x = 1\n")], "cpu")
+    pid = embedded_process.pid()
+    cancel = threading.Event()
+    thread, reports = run_in_thread(embedded_process, SLOW_LAYOUT, cancel)
+    # The program takes milliseconds; the layout would take minutes.
+    time.sleep(2.0)
+
+    cancel.set()
+    stopped = time.monotonic()
+    thread.join(10)
+
+    assert time.monotonic() - stopped < 1.0
+    (report,) = reports
+    assert not report.cancelled and report.ok
+    assert report.layout is None
+    assert report.layout_error == layout_messages.layout_stopped()
+    assert embedded_process.pid() != pid
+
+
+def test_child_killed_during_layout_keeps_report(embedded_process):
+    embedded_process.run([ProgramSource("x = 1\n")], "cpu")
+    thread, reports = run_in_thread(embedded_process, SLOW_LAYOUT)
+    time.sleep(2.0)
+
+    os.kill(embedded_process.pid(), signal.SIGKILL)
+    thread.join(10)
+
+    (report,) = reports
+    assert report.ok and report.layout is None
+    assert f"exit code {-signal.SIGKILL}" in report.layout_error.localized()
+    assert embedded_process.run([ProgramSource("print(2 + 2)\n")], "cpu").output == "4\n"

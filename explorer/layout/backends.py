@@ -62,6 +62,18 @@ def resolve_backend(backend: str | None = None) -> str:
     return EMBEDDED
 
 
+def chooses_embedded(backend: str | None = None) -> bool:
+    """Whether layouts would go to the embedded Graphviz; loads nothing.
+
+    True when it is requested, or in auto mode when no system dot is found.
+    """
+    try:
+        requested = requested_backend(backend)
+    except LayoutError:
+        return False
+    return requested == EMBEDDED or (requested == AUTO and system.find_dot() is None)
+
+
 def _render(dot_source: str, fmt: str, timeout: float, backend: str) -> bytes:
     if backend == SYSTEM:
         return system.render(dot_source, fmt, timeout)
@@ -79,8 +91,13 @@ def layout_dot(dot_source: str, timeout: float = DEFAULT_TIMEOUT_SECONDS, backen
         output = system.layout_json(dot_source, timeout)
     else:
         output = embedded.get_embedded().render(dot_source, LAYOUT_FORMAT, timeout)
+    return read_layout(output, chosen)
+
+
+def read_layout(output: bytes, backend: str) -> GraphLayout:
+    """Read Graphviz's LAYOUT_FORMAT output; raises LayoutError when it is malformed."""
     with gc_paused():
-        return parse_layout_json(output, chosen)
+        return parse_layout_json(output, backend)
 
 
 def render_dot(

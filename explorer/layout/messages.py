@@ -65,6 +65,13 @@ def timed_out(seconds: float) -> Text:
     )
 
 
+def layout_stopped() -> Text:
+    return Text(
+        CONTEXT,
+        QT_TRANSLATE_NOOP("GraphLayout", "Stopped before Graphviz finished laying out the graph"),
+    )
+
+
 def render_failed(detail: str) -> Text:
     return Text(CONTEXT, QT_TRANSLATE_NOOP("GraphLayout", "Graphviz failed: {detail}"), {"detail": detail})
 

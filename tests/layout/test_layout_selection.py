@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from explorer.layout import LayoutError, backend_name, layout_dot, resolve_backend
+from explorer.layout.backends import chooses_embedded
 
 VARIABLE = "AUTOGRAD_EXPLORER_GRAPHVIZ"
 
@@ -87,3 +88,27 @@ def test_no_graphviz_at_all_explains_install(tmp_path):
     assert "Graphviz is not available" in completed.stdout
     assert "Install Graphviz" in completed.stdout
     assert "DOT source" in completed.stdout
+
+
+@pytest.mark.parametrize("value", ["embedded", "EMBEDDED "])
+def test_chooses_embedded_when_forced(monkeypatch, value):
+    monkeypatch.setenv(VARIABLE, value)
+    assert chooses_embedded()
+
+
+def test_chooses_embedded_in_auto_mode_without_dot(monkeypatch, no_dot_on_path):
+    monkeypatch.setenv(VARIABLE, "auto")
+    assert chooses_embedded()
+
+
+@pytest.mark.parametrize("value", ["system", "cairo"])
+def test_chooses_embedded_not_when_system_or_invalid(monkeypatch, value):
+    monkeypatch.setenv(VARIABLE, value)
+    assert not chooses_embedded()
+
+
+def test_chooses_embedded_not_in_auto_mode_with_dot(monkeypatch):
+    if shutil.which("dot") is None:
+        pytest.skip("the dot program is not on PATH")
+    monkeypatch.setenv(VARIABLE, "auto")
+    assert not chooses_embedded()

@@ -448,6 +448,10 @@
         <translation>Graphviz가 {seconds:g}초 안에 끝나지 않았습니다. 그래프가 너무 커서 배치할 수 없는 것 같습니다</translation>
     </message>
     <message>
+        <source>Stopped before Graphviz finished laying out the graph</source>
+        <translation>Graphviz가 그래프 배치를 마치기 전에 멈췄습니다</translation>
+    </message>
+    <message>
         <source>Graphviz failed: {detail}</source>
         <translation>Graphviz 실행에 실패했습니다: {detail}</translation>
     </message>
