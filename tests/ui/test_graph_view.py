@@ -1,5 +1,7 @@
 """The graph view on real runs: legend, zoom, pan, search, hover, inspector, options."""
 
+import threading
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
@@ -221,6 +223,25 @@ def test_no_grad_fn_message(view):
     view.show_report(run_report("a = torch.ones(2)\n"))
     assert view.node_count() == 0
     assert "no tensor in this program has a grad_fn" in view._message.text()
+
+
+def test_graph_without_layout_shows_why_above_its_source(view):
+    cancel = threading.Event()
+    stop_after_backward = "x = torch.ones(2, requires_grad=True)\ny = (x * 3).sum()\ny.backward()\nprint('done')\n"
+    report = ProgramRunner(on_output=lambda text: cancel.set()).run(
+        [ProgramSource(stop_after_backward + "for i in range(1_000_000):\n    i = i + 1\n")], cancel=cancel
+    )
+    assert report.cancelled and report.layout is None
+
+    view.show_report(report)
+
+    assert view.node_count() == 0
+    assert view._source.toPlainText() == report.graph.dot_source
+    note = view._source_note.text()
+    assert note.splitlines() == ["Stopped before Graphviz finished laying out the graph", "The graph's DOT source is below."]
+    # Without a reason, the note explains how to get Graphviz.
+    view.show_source("digraph { a }", "")
+    assert "Install Graphviz" in view._source_note.text()
 
 
 def test_view_closed_during_layout(qtbot, cells_dir):

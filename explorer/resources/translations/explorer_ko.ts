@@ -619,6 +619,10 @@
         <translation>이 그래프에는 노드가 {count}개 있어 한 번에 그릴 수 있는 {limit}개를 넘습니다. 같은 연산이 반복되는 연쇄를 노드 하나로 접어서 그리거나, DOT 소스로 내보내세요.</translation>
     </message>
     <message>
+        <source>The graph&apos;s DOT source is below.</source>
+        <translation>그래프의 DOT 소스는 아래에 있습니다.</translation>
+    </message>
+    <message>
         <source>No autograd graph: no tensor in this program has a grad_fn. Create a tensor with requires_grad=True and compute with it.</source>
         <translation>autograd 그래프가 없습니다. 이 프로그램에는 grad_fn이 있는 텐서가 없습니다. requires_grad=True로 텐서를 만들고 그 텐서로 계산해 보세요.</translation>
     </message>
