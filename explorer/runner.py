@@ -264,8 +264,9 @@ class PendingLayout:
     def finish(self, report: ProgramReport, cancel: threading.Event | None = None) -> None:
         """Wait for the layout, if one was started, and store it in `report`.
 
-        When `cancel` is set first, the report gets no layout and says so;
-        Graphviz then finishes, or times out, in the background.
+        When `cancel` is set first, the report gets no layout, and its
+        `layout_error` is the "stopped" message. Graphviz then finishes, or
+        times out, in the background.
         """
         if self._thread is None:
             return

@@ -334,8 +334,9 @@ class _ChildLayout:
 def _load_layout_engine():
     """Compile the embedded Graphviz without epoch interruption if this child lays out graphs.
 
-    Returns None when the parent lays them out (it has the system dot) or
-    when the embedded Graphviz cannot be loaded; the parent then reports why.
+    Returns None when the parent lays them out with the system dot. Also
+    returns None when the embedded Graphviz cannot be loaded: the parent then
+    lays out and reports why it failed.
     """
     from explorer.layout import backends, embedded
 

@@ -102,6 +102,8 @@ def test_stop_while_waiting_for_layout_keeps_report():
 
     assert time.monotonic() - stopped < 0.5
     (report,) = reports
-    assert report.ok and not report.cancelled and "total" in report.tensors
+    assert report.ok
+    assert not report.cancelled
+    assert "total" in report.tensors
     assert report.layout is None
     assert report.layout_error == layout_messages.layout_stopped()

@@ -198,10 +198,13 @@ def test_child_layout_past_timeout_replaces_child(embedded_process):
     assert report.layout is None
     assert report.layout_error == layout_messages.timed_out(1.0)
     # The program's results stay; only the layout is missing.
-    assert report.ok and report.graph.node_count > 400 and "total" in report.tensors
+    assert report.ok
+    assert report.graph.node_count > 400
+    assert "total" in report.tensors
     assert embedded_process.pid() != pid
     after = embedded_process.run([ProgramSource("x = torch.ones(1, requires_grad=True)\ny = x * 2\n")], "cpu", layout_timeout=30.0)
-    assert after.layout is not None and after.layout_error is None
+    assert after.layout is not None
+    assert after.layout_error is None
 
 
 def run_in_thread(process, source: str, cancel: threading.Event | None = None, layout_timeout: float = 60.0):
@@ -228,7 +231,8 @@ def test_stop_during_child_layout_keeps_report(embedded_process):
 
     assert time.monotonic() - stopped < 1.0
     (report,) = reports
-    assert not report.cancelled and report.ok
+    assert not report.cancelled
+    assert report.ok
     assert report.layout is None
     assert report.layout_error == layout_messages.layout_stopped()
     assert embedded_process.pid() != pid
@@ -243,6 +247,7 @@ def test_child_killed_during_layout_keeps_report(embedded_process):
     thread.join(10)
 
     (report,) = reports
-    assert report.ok and report.layout is None
+    assert report.ok
+    assert report.layout is None
     assert f"exit code {-signal.SIGKILL}" in report.layout_error.localized()
     assert embedded_process.run([ProgramSource("print(2 + 2)\n")], "cpu").output == "4\n"

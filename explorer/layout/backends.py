@@ -63,7 +63,7 @@ def resolve_backend(backend: str | None = None) -> str:
 
 
 def chooses_embedded(backend: str | None = None) -> bool:
-    """Whether layouts would go to the embedded Graphviz; loads nothing.
+    """Return whether layouts would go to the embedded Graphviz, without loading it.
 
     True when it is requested, or in auto mode when no system dot is found.
     """
