@@ -25,6 +25,22 @@ def english_messages():
     i18n.set_translator(None)
 
 
+@pytest.fixture
+def slow_layout_program() -> str:
+    """A program that runs in milliseconds but whose graph Graphviz needs minutes to lay out.
+
+    Every product links two of 14 leaves chosen far apart, so the edges of
+    its 420 nodes cross everywhere.
+    """
+    return (
+        "xs = [torch.tensor(float(i), requires_grad=True) for i in range(14)]\n"
+        "total = xs[0] * 0\n"
+        "for i in range(14):\n"
+        "    for j in range(14):\n"
+        "        total = total + xs[i] * xs[(i * 7 + j * 13) % 14]\n"
+    )
+
+
 @pytest.fixture(scope="session")
 def training_process():
     """The app's shared training process, started and ready, so the Training tab trains in it."""

@@ -78,20 +78,13 @@ def test_no_drawable_graph_above_the_drawing_cap(monkeypatch):
     assert report.layout_error is None
 
 
-def test_stop_while_waiting_for_layout_keeps_report():
-    # Graphviz needs minutes for this graph; its layout here is bounded by the timeout.
-    slow_layout = (
-        "xs = [torch.tensor(float(i), requires_grad=True) for i in range(14)]\n"
-        "total = xs[0] * 0\n"
-        "for i in range(14):\n"
-        "    for j in range(14):\n"
-        "        total = total + xs[i] * xs[(i * 7 + j * 13) % 14]\n"
-    )
+def test_stop_while_waiting_for_layout_keeps_report(slow_layout_program):
+    # Graphviz needs minutes for this graph; here its layout is bounded by the timeout.
     cancel = threading.Event()
     drawable = threading.Event()
     runner = ProgramRunner(layout_timeout=5.0, on_drawable=lambda graph: drawable.set())
     reports: list = []
-    thread = threading.Thread(target=lambda: reports.append(runner.run([ProgramSource(slow_layout)], cancel=cancel)))
+    thread = threading.Thread(target=lambda: reports.append(runner.run([ProgramSource(slow_layout_program)], cancel=cancel)))
     thread.start()
     assert drawable.wait(30)
     time.sleep(0.5)

@@ -151,17 +151,6 @@ def test_layout_overlaps_report_transfer(process, cells_dir):
     assert len(report.layout.nodes) == report.graph.node_count
 
 
-# Graphviz needs minutes to lay out this graph of about 420 nodes: every
-# product links two of 14 leaves chosen far apart, so edges cross everywhere.
-SLOW_LAYOUT = (
-    "xs = [torch.tensor(float(i), requires_grad=True) for i in range(14)]\n"
-    "total = xs[0] * 0\n"
-    "for i in range(14):\n"
-    "    for j in range(14):\n"
-    "        total = total + xs[i] * xs[(i * 7 + j * 13) % 14]\n"
-)
-
-
 @pytest.fixture(scope="module")
 def embedded_process():
     """Children started where only the embedded Graphviz is used, so they lay graphs out.
@@ -187,12 +176,12 @@ def test_child_lays_out_with_embedded_graphviz(embedded_process, cells_dir):
     assert report.layout == layout_dot(report.graph.dot_source, backend="embedded")
 
 
-def test_child_layout_past_timeout_replaces_child(embedded_process):
+def test_child_layout_past_timeout_replaces_child(embedded_process, slow_layout_program):
     embedded_process.run([ProgramSource("x = 1\n")], "cpu")
     pid = embedded_process.pid()
     started = time.monotonic()
 
-    report = embedded_process.run([ProgramSource(SLOW_LAYOUT)], "cpu", layout_timeout=1.0)
+    report = embedded_process.run([ProgramSource(slow_layout_program)], "cpu", layout_timeout=1.0)
 
     assert time.monotonic() - started < 10
     assert report.layout is None
@@ -217,11 +206,11 @@ def run_in_thread(process, source: str, cancel: threading.Event | None = None, l
     return thread, reports
 
 
-def test_stop_during_child_layout_keeps_report(embedded_process):
+def test_stop_during_child_layout_keeps_report(embedded_process, slow_layout_program):
     embedded_process.run([ProgramSource("x = 1\n")], "cpu")
     pid = embedded_process.pid()
     cancel = threading.Event()
-    thread, reports = run_in_thread(embedded_process, SLOW_LAYOUT, cancel)
+    thread, reports = run_in_thread(embedded_process, slow_layout_program, cancel)
     # The program takes milliseconds; the layout would take minutes.
     time.sleep(2.0)
 
@@ -238,9 +227,9 @@ def test_stop_during_child_layout_keeps_report(embedded_process):
     assert embedded_process.pid() != pid
 
 
-def test_child_killed_during_layout_keeps_report(embedded_process):
+def test_child_killed_during_layout_keeps_report(embedded_process, slow_layout_program):
     embedded_process.run([ProgramSource("x = 1\n")], "cpu")
-    thread, reports = run_in_thread(embedded_process, SLOW_LAYOUT)
+    thread, reports = run_in_thread(embedded_process, slow_layout_program)
     time.sleep(2.0)
 
     os.kill(embedded_process.pid(), signal.SIGKILL)
