@@ -15,6 +15,9 @@ from PySide6.QtCore import QMutex, QMutexLocker, QThread, Signal
 
 log = logging.getLogger(__name__)
 
+# Laid out once at start-up, to start Graphviz before the first program needs it.
+WARM_UP_GRAPH = "digraph { a -> b }"
+
 
 # Threads whose owner closed while they were still running. They are kept
 # here, parentless, so Qt never destroys a running QThread (which aborts the
@@ -189,6 +192,15 @@ class DeviceProbeWorker(QThread):
         self.backend_found.emit(name)
         if self.isInterruptionRequested():
             return
+        if name:
+            # A first layout starts the kept `dot` process (about 10 ms), so
+            # that the first program's graph does not wait for it.
+            from explorer.layout import LayoutError, layout_dot
+
+            try:
+                layout_dot(WARM_UP_GRAPH)
+            except LayoutError:
+                log.info("The warm-up layout failed", exc_info=True)
 
         # The Training tab trains in its own process. It starts last, so that it
         # does not slow down the program process that the first Run needs.

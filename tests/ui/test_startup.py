@@ -53,3 +53,16 @@ def test_run_enabled_after_torch(qtbot, window):
 def test_run_before_ready_is_ignored(window):
     window.playground.run_program()
     assert not window.playground.is_running()
+
+
+def test_start_up_starts_graphviz(qtbot, window):
+    from explorer.layout import resolve_backend, system
+
+    if resolve_backend() != "system":
+        pytest.skip("the system dot is not the backend here")
+    system.close_kept_process()
+
+    window.show()
+
+    # The start-up worker lays out a small graph once it has found the backend.
+    qtbot.waitUntil(lambda: system._kept_process is not None, timeout=LOAD_TIMEOUT_MS)
