@@ -34,6 +34,13 @@ POINTS_PER_INCH = 72.0
 ARROW_LENGTH = 10.0
 ARROW_WIDTH = 0.35
 
+# Bounds on what a layout may contain. Graphviz's layouts of the largest
+# graphs the explorer draws stay under a million points across, and their
+# labels under a few thousand characters; the bounds keep hostile input
+# from overflowing coordinates or expanding "\\N" into gigabytes.
+MAX_COORDINATE = 1e9
+MAX_LABEL_CHARS = 100_000
+
 # One escape in a DOT label: a backslash and the character after it.
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _LINE_ENDS = frozenset("nlr")
@@ -55,6 +62,15 @@ def _text(value: object) -> str:
     return value
 
 
+def _check_coordinates(numbers: list[float]) -> None:
+    """Raise ValueError unless every number is finite and within MAX_COORDINATE of 0."""
+    # The sum is NaN or infinite if any number is; max and min then compare only numbers.
+    if numbers and not (
+        math.isfinite(sum(numbers)) and max(numbers) <= MAX_COORDINATE and min(numbers) >= -MAX_COORDINATE
+    ):
+        raise ValueError("a coordinate that is not a finite number of reasonable size")
+
+
 def _check_finite(total: float) -> None:
     """Raise ValueError unless `total`, a sum of the values to check, is finite.
 
@@ -66,11 +82,12 @@ def _check_finite(total: float) -> None:
 
 
 def _parse(data: dict, backend: str) -> GraphLayout:
-    left, bottom, right, top = (float(part) for part in _text(data["bb"]).split(","))
-    _check_finite(left + bottom + right + top)
+    left, bottom, right, top = bounds = [float(part) for part in _text(data["bb"]).split(",")]
+    _check_coordinates(bounds)
     graph_name = _text(data.get("name", ""))
 
     names_by_gvid: dict[int, str] = {}
+    names: set[str] = set()
     nodes: list[LaidOutNode] = []
     total = 0.0
     for item in data.get("objects", ()):
@@ -81,6 +98,9 @@ def _parse(data: dict, backend: str) -> GraphLayout:
         # Inline, not per value: this loop runs once per node of graphs with thousands.
         if not (type(name) is str and type(pos) is str and type(style) is str and type(label) is str and type(shape) is str):
             raise TypeError(f"node {name!r} has a value that is not a string")
+        if name in names:
+            raise ValueError(f"two nodes named {name!r}")
+        names.add(name)
         names_by_gvid[item["_gvid"]] = name
         x, y = pos.split(",")
         color = resolve_color(item.get("color"))
@@ -119,22 +139,25 @@ def _edge_geometry(pos: str, left: float, top: float) -> tuple[list[Point], list
     Only the first spline is read where `pos` lists several (";").
     """
     head_tip = tail_tip = None
-    total = 0.0
     parts = pos.split(";", 1)[0].split()
-    while parts and parts[0][:2] in ("e,", "s,"):
-        kind, x, y = parts.pop(0).split(",")
-        tip = (float(x) - left, top - float(y))
-        total += tip[0] + tip[1]
+    tips = 0
+    while tips < len(parts) and parts[tips][:2] in ("e,", "s,"):
+        kind, x, y = parts[tips].split(",")
+        x, y = float(x), float(y)
+        # False for NaN too.
+        if not (-MAX_COORDINATE <= x <= MAX_COORDINATE and -MAX_COORDINATE <= y <= MAX_COORDINATE):
+            raise ValueError(f"edge position with a number that is not finite or too large: {pos!r}")
+        tip = (x - left, top - y)
         if kind == "e":
             head_tip = tip
         else:
             tail_tip = tip
+        tips += 1
     # All remaining numbers at once: x and y alternate.
-    numbers = list(map(float, " ".join(parts).replace(",", " ").split()))
+    numbers = list(map(float, " ".join(parts[tips:]).replace(",", " ").split()))
     if len(numbers) % 2:
         raise ValueError(f"edge position with an odd number of coordinates: {pos!r}")
-    if not math.isfinite(total + sum(numbers)):
-        raise ValueError(f"edge position with a number that is not finite: {pos!r}")
+    _check_coordinates(numbers)
     points: list[Point] = [(x - left, top - y) for x, y in zip(numbers[0::2], numbers[1::2])]
     arrow: list[Point] = []
     if head_tip is not None and points:
@@ -164,6 +187,10 @@ def label_text(label: str, name: str, graph_name: str = "") -> str:
     if _OTHER_THAN_NEWLINE.search(label) is None:
         # Only "\n" escapes, as in every label the explorer writes.
         return label.replace("\\n", "\n").removesuffix("\n")
+
+    expanded = len(label) + label.count("\\N") * len(name) + label.count("\\G") * len(graph_name)
+    if expanded > MAX_LABEL_CHARS:
+        raise ValueError(f"a label longer than {MAX_LABEL_CHARS} characters once \\N and \\G are replaced")
 
     def replace(match: re.Match) -> str:
         character = match.group(1)

@@ -177,8 +177,24 @@ def test_layout_json_helper_parses():
         layout_json(edge_pos="1,1 2,2 3,inf 4,4"),
         layout_json(edge_pos="e,nan,1 1,1 2,2 3,3 4,4"),
         b"[" * 100_000 + b"]" * 100_000,
+        # Finite numbers whose differences overflow.
+        layout_json(bb="-1e308,1e308,1e308,-1e308"),
+        layout_json(edge_pos="1,1 2,2 3,1e308 4,4", bb="-1e308,0,9,9"),
+        layout_json(edge_pos="e,-1e308,1 1,1 2,2 3,3 4,4", bb="1e308,0,9,9"),
+        # Two nodes of one name would leave items behind in the view.
+        json.dumps({"bb": "0,0,9,9", "objects": [{"_gvid": 0, "name": "a", "pos": "1,1"}, {"_gvid": 1, "name": "a", "pos": "2,2"}]}).encode(),
+        # "\\N" repeated, with a long name, would expand to gigabytes.
+        layout_json({"name": "n" * 10_000, "label": "\\N" * 10_000}),
     ],
 )
 def test_malformed_output_raises(output):
     with pytest.raises(LayoutError, match="not valid layout JSON"):
         parse_layout_json(output, "system")
+
+
+def test_many_arrow_tips_keep_the_last_of_each_kind():
+    tips = " ".join(f"e,{index},1 s,1,{index}" for index in range(20_000))
+    edge = parse_layout_json(layout_json(edge_pos=f"{tips} 1,1 2,2 3,3 4,4"), "embedded").edges[0]
+    assert edge.points[0] == (1, 8)
+    # The head's tip wins over the tail's, as for one of each.
+    assert edge.arrow[1] == (19_999, 8)
