@@ -35,6 +35,8 @@ _HEADER = struct.Struct(">I")
 EXITED = ("exited",)
 # Maximum length of any dimension of an array without elements, in a frame.
 MAX_EMPTY_ARRAY_LENGTH = 1024
+# How long a child whose output has ended may take to exit before it is killed.
+EXIT_WAIT_SECONDS = 1.0
 
 
 def restricted_unpickler(allowed: Collection[tuple[str, str]], description: str) -> type[pickle.Unpickler]:
@@ -149,6 +151,8 @@ class ChildProcess:
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
         self._unpickler = unpickler
+        # Why the reader stopped reading, when a frame was refused.
+        self.failure: str | None = None
         self._send_lock = threading.Lock()
         self.messages: queue.Queue = queue.Queue()
         self.ready = threading.Event()
@@ -166,14 +170,27 @@ class ChildProcess:
                     self.ready.set()
                 else:
                     self.messages.put(message)
-        except Exception:  # noqa: BLE001 - a bad frame ends this child; its user reports it
+        except Exception as error:  # noqa: BLE001 - a bad frame ends this child; its user reports it
             log.exception("Reading from a child process failed")
+            self.failure = f"{type(error).__name__}: {error}"
             self.kill()
         stream.close()
         self.messages.put(EXITED)
 
     def alive(self) -> bool:
         return self.process.poll() is None
+
+    def exit_code(self) -> int:
+        """Return the exit code of a child whose output has ended; kill it if it does not exit soon.
+
+        A child that closes its stdout but goes on running would otherwise
+        keep its parent waiting.
+        """
+        try:
+            return self.process.wait(EXIT_WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            return self.process.wait()
 
     def send(self, message: object) -> None:
         """Send one frame; raises OSError when the child has gone."""
@@ -240,12 +257,20 @@ class WarmChild:
         self._python = python or sys.executable
         self._child: ChildProcess | None = None
         self._lock = threading.Lock()
+        # Counts calls to close(), so that a restart in the background that
+        # began before one starts nothing after it.
+        self._closings = 0
 
     def start(self) -> None:
         """Start the child if none is running; returns at once."""
         with self._lock:
-            if self._child is None or not self._child.alive():
-                self._child = ChildProcess(self._python, self.MODULE, self.UNPICKLER)
+            self._start_locked()
+
+    def _start_locked(self) -> None:
+        if self._child is None or not self._child.alive():
+            if self._child is not None:
+                self._child.close_input()
+            self._child = ChildProcess(self._python, self.MODULE, self.UNPICKLER)
 
     def is_ready(self) -> bool:
         """Return True when the child is running and has imported torch."""
@@ -258,6 +283,7 @@ class WarmChild:
 
     def close(self) -> None:
         with self._lock:
+            self._closings += 1
             child, self._child = self._child, None
         if child is not None:
             child.close()
@@ -268,13 +294,17 @@ class WarmChild:
         with self._lock:
             if self._child is child:
                 self._child = None
+            closings = self._closings
 
         def restart() -> None:
             child.process.wait()
             child.close_input()
-            try:
-                self.start()
-            except OSError:
-                log.exception("Starting a fresh %s process failed", self.MODULE)
+            with self._lock:
+                if self._closings != closings:
+                    return  # closed meanwhile: the app or its test is done with it
+                try:
+                    self._start_locked()
+                except OSError:
+                    log.exception("Starting a fresh %s process failed", self.MODULE)
 
         threading.Thread(target=restart, name=f"{self.MODULE}-restart", daemon=True).start()

@@ -9,6 +9,7 @@ processes and outlive the program's objects.
 
 from __future__ import annotations
 
+import copy
 import os
 import threading
 import time
@@ -159,15 +160,18 @@ class ProgramRunner:
         layout_timeout: float = 30.0,
         graph_root: str | None = None,
         on_drawable: Callable[[GraphSnapshot], None] | None = None,
+        on_report: Callable[[ProgramReport], None] | None = None,
     ) -> None:
         """`on_drawable` is called in the running thread with the graph and its DOT
         as soon as they exist, before the backward trace and the tensor
         snapshots are taken, so that the layout can start meanwhile. For
         cancelled runs and graphs above MAX_DRAWN_NODES it is not called, and
-        the runner lays out nothing.
+        the runner lays out nothing. When the report is complete but for a
+        layout still running, `on_report` gets a copy of it first.
         """
         self.device = device
         self._on_drawable = on_drawable
+        self._on_report = on_report
         self._graph_root = graph_root
         self._recorder = GraphRecorder()
         self._with_layout = with_layout
@@ -197,15 +201,19 @@ class ProgramRunner:
             if result.cancelled or result.error is not None:
                 break
         report.output = "".join(outputs)
+        layout = None
         if result is not None:
             # The graph first: its layout can run while the tensors are copied.
             layout = self._collect_graph(report, result.names, roots)
             self._collect_tensors(report, result.names)
-            if layout is not None:
-                layout.finish(report, cancel)
             if report.cancelled and report.graph is not None:
                 report.layout_error = layout_messages.layout_stopped()
+        # The program's time, without the wait for its layout.
         report.seconds = time.perf_counter() - started
+        if layout is not None:
+            if layout.running and self._on_report is not None:
+                self._on_report(copy.copy(report))
+            layout.finish(report, cancel)
         return report
 
     def _collect_tensors(self, report: ProgramReport, names: dict[str, object]) -> None:
@@ -260,6 +268,14 @@ class PendingLayout:
 
         self._thread = threading.Thread(target=lay_out, name="report-layout", daemon=True)
         self._thread.start()
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
 
     def finish(self, report: ProgramReport, cancel: threading.Event | None = None) -> None:
         """Wait for the layout, if one was started, and store it in `report`.

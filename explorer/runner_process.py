@@ -25,6 +25,7 @@ Run the child with `python -m explorer.runner_process`.
 
 from __future__ import annotations
 
+import copy
 import gc
 import itertools
 import logging
@@ -37,6 +38,7 @@ from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
 from explorer.child_process import (
+    EXITED,
     ChildProcess,
     WarmChild,
     read_frame,
@@ -132,19 +134,23 @@ class RunnerProcess(WarmChild):
         on_output: Callable[[str], None] | None = None,
         cancel: threading.Event | None = None,
         layout_timeout: float | None = None,
+        on_report: Callable[[object], None] | None = None,
     ):
         """Run `sources` (ProgramSource values) in the child and return its ProgramReport.
 
         With `layout_timeout`, the graph is also laid out, starting as soon as
         its DOT source exists, while the child is still building the rest of
         the report and sending it: here with the system `dot`, in the child
-        with the embedded Graphviz. A child whose layout takes longer than
-        `layout_timeout` is replaced, and the report says that Graphviz timed out.
+        with the embedded Graphviz. A child that has not sent the layout
+        `layout_timeout` seconds after its report is replaced, and the report
+        says that Graphviz timed out. When the report arrives before its layout, `on_report` gets a
+        copy of it first, so that a caller can show the results meanwhile.
 
         When `cancel` is set, the program is asked to stop. If it has not
         stopped after CANCEL_GRACE_SECONDS, its process is killed. The report
         then contains the output printed so far, and `cancelled` is True.
-        Raises RunnerProcessError when the child crashes or cannot start.
+        Raises RunnerProcessError when the child crashes, cannot start or
+        sends a frame that does not fit the protocol.
         """
         from explorer.runner import PendingLayout, ProgramReport
 
@@ -162,19 +168,31 @@ class RunnerProcess(WarmChild):
                 process_id=child.process.pid,
             )
 
+        def report_before_layout(report: ProgramReport) -> None:
+            if on_report is not None:
+                on_report(copy.copy(report))
+
+        def timed_out(report: ProgramReport) -> ProgramReport:
+            log.warning("The program process did not lay out the graph within %s s", layout_timeout)
+            self._replace(child)
+            report.layout_error = layout_messages.timed_out(layout_timeout)
+            return report
+
         if not self._wait_ready(child, cancel):
             return cancelled_report()
+        _drop_leftover_frames(child)
         layout = PendingLayout(layout_timeout) if layout_timeout is not None else None
         run_id = next(self._run_ids)
         sources_sent = [(source.text, source.filename) for source in sources]
         self._send(child, ("run", run_id, sources_sent, device, layout is not None))
         kill_at: float | None = None
-        # Set when the child lays the graph out itself; None otherwise.
+        child_lays_out = False
+        # Set once the report has come while the child still lays the graph out.
         layout_deadline: float | None = None
         report = None
         while True:
             # The loop goes on after the report only while the child lays out the graph.
-            if report is not None and cancel.is_set():
+            if layout_deadline is not None and cancel.is_set():
                 self._replace(child)
                 report.layout_error = layout_messages.layout_stopped()
                 return report
@@ -184,44 +202,50 @@ class RunnerProcess(WarmChild):
             if kill_at is not None and time.monotonic() >= kill_at:
                 self._replace(child)
                 return cancelled_report()
-            if report is not None and time.monotonic() >= layout_deadline:
-                log.warning("The program process did not lay out the graph within %s s", layout_timeout)
-                self._replace(child)
-                report.layout_error = layout_messages.timed_out(layout_timeout)
-                return report
+            if layout_deadline is not None and time.monotonic() >= layout_deadline:
+                return timed_out(report)
             try:
                 message = child.messages.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 continue
+            if not _fits_protocol(message, ProgramReport):
+                self._replace(child)
+                raise RunnerProcessError(_bad_frame(f"a frame of the form {_describe_frame(message)}"))
             kind = message[0]
             if kind == "output":
                 printed.append(message[1])
                 if on_output is not None:
                     on_output(message[1])
             elif kind == "dot":
-                if layout is not None:
+                if layout is not None and not layout.started:
                     layout.start(message[1])
             elif kind == "laying_out":
-                if layout is not None:
-                    layout_deadline = time.monotonic() + layout_timeout
-            elif kind == "report":
+                child_lays_out = layout is not None
+            elif kind == "report" and report is None:
                 report = message[1]
-                if layout_deadline is None:
-                    if layout is not None:
+                if not child_lays_out:
+                    if layout is not None and layout.running:
+                        report_before_layout(report)
                         layout.finish(report, cancel)
                     return report
-            elif kind == "layout" and report is not None and len(message) == 3:
+                # The child has been laying out since the DOT existed; waiting
+                # from the report on bounds that wait whatever the report took.
+                layout_deadline = time.monotonic() + layout_timeout
+                report_before_layout(report)
+            elif kind == "layout" and layout_deadline is not None:
                 report.layout, report.layout_error = _read_child_layout(message[1], message[2])
                 return report
             elif kind == "failed":
                 raise RunnerProcessError(message[1])
             elif kind == "exited":
-                returncode = child.process.wait()
+                returncode = child.exit_code()
                 self._replace(child)
                 if kill_at is not None:
                     return cancelled_report()
-                if report is not None:
-                    report.layout_error = layout_messages.embedded_crashed(f"exit code {returncode}")
+                if child.failure is not None:
+                    raise RunnerProcessError(_bad_frame(child.failure))
+                if layout_deadline is not None:
+                    report.layout_error = layout_messages.layout_process_ended(returncode)
                     return report
                 raise _crashed(returncode)
 
@@ -238,10 +262,64 @@ class RunnerProcess(WarmChild):
             if cancel.is_set():
                 return False
             if not child.alive():
-                returncode = child.process.wait()
+                returncode = child.exit_code()
                 self._replace(child)
                 raise _crashed(returncode)
         return True
+
+
+# The frames a child may send during a run: their kind and the types of their fields.
+_FRAME_FIELDS: dict[str, tuple] = {
+    "output": (str,),
+    "dot": (str,),
+    "laying_out": (),
+    "layout": ((bytes, type(None)), (Text, type(None))),
+    "failed": (Text,),
+    "exited": (),
+}
+
+
+def _fits_protocol(message: object, report_class: type) -> bool:
+    """Return True when `message` is a run frame with fields of the right types."""
+    if type(message) is not tuple or not message or type(message[0]) is not str:
+        return False
+    fields = (report_class,) if message[0] == "report" else _FRAME_FIELDS.get(message[0])
+    if fields is None or len(message) != len(fields) + 1:
+        return False
+    return all(isinstance(value, kinds) for value, kinds in zip(message[1:], fields))
+
+
+def _drop_leftover_frames(child: ChildProcess) -> None:
+    """Drop frames a previous run left behind, so that none passes for this run's.
+
+    The end-of-output marker stays: the run then reports the child's end.
+    """
+    exited = False
+    while True:
+        try:
+            exited = child.messages.get_nowait() == EXITED or exited
+        except queue.Empty:
+            break
+    if exited:
+        child.messages.put(EXITED)
+
+
+def _describe_frame(message: object) -> str:
+    if type(message) is not tuple:
+        return type(message).__name__
+    return "(" + ", ".join(type(value).__name__ for value in message[:4]) + (", ..." if len(message) > 4 else "") + ")"
+
+
+def _bad_frame(detail: str) -> Text:
+    return Text(
+        "RunnerProcess",
+        QT_TRANSLATE_NOOP(
+            "RunnerProcess",
+            "The process that runs programs sent data that the app does not accept ({detail}). "
+            "Run the program again to start a fresh one.",
+        ),
+        {"detail": detail},
+    )
 
 
 def _read_child_layout(output: object, error: object) -> tuple:

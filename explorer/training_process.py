@@ -200,7 +200,7 @@ class TrainingProcess(WarmChild):
 
     def _lost(self, child: ChildProcess) -> TrainingProcessError:
         """Replace a dead child and return the error that reports its end."""
-        returncode = child.process.wait()
+        returncode = child.exit_code()
         self._replace(child)
         return _crashed(returncode)
 

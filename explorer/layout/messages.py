@@ -72,6 +72,14 @@ def layout_stopped() -> Text:
     )
 
 
+def layout_process_ended(code: int) -> Text:
+    return Text(
+        CONTEXT,
+        QT_TRANSLATE_NOOP("GraphLayout", "The process that laid out the graph ended unexpectedly (exit code {code})"),
+        {"code": code},
+    )
+
+
 def render_failed(detail: str) -> Text:
     return Text(CONTEXT, QT_TRANSLATE_NOOP("GraphLayout", "Graphviz failed: {detail}"), {"detail": detail})
 

@@ -452,6 +452,10 @@
         <translation>Graphviz가 그래프 배치를 마치기 전에 멈췄습니다</translation>
     </message>
     <message>
+        <source>The process that laid out the graph ended unexpectedly (exit code {code})</source>
+        <translation>그래프를 배치하던 프로세스가 예기치 않게 끝났습니다(종료 코드 {code})</translation>
+    </message>
+    <message>
         <source>Graphviz failed: {detail}</source>
         <translation>Graphviz 실행에 실패했습니다: {detail}</translation>
     </message>
@@ -1325,6 +1329,10 @@
     <message>
         <source>The process that runs programs ended unexpectedly (exit code {code}). Run the program again to start a fresh one.</source>
         <translation>프로그램을 실행하는 프로세스가 예기치 않게 끝났습니다(종료 코드 {code}). 프로그램을 다시 실행하면 새 프로세스가 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>The process that runs programs sent data that the app does not accept ({detail}). Run the program again to start a fresh one.</source>
+        <translation>프로그램을 실행하는 프로세스가 앱이 받아들이지 않는 데이터를 보냈습니다({detail}). 프로그램을 다시 실행하면 새 프로세스가 시작됩니다.</translation>
     </message>
 </context>
 <context>
