@@ -204,7 +204,7 @@ class ProgramRunner:
         layout = None
         if result is not None:
             # The graph first: its layout can run while the tensors are copied.
-            layout = self._collect_graph(report, result.names, roots)
+            layout = self._collect_graph(report, result.names, roots, cancel)
             self._collect_tensors(report, result.names)
             if report.cancelled and report.graph is not None:
                 report.layout_error = layout_messages.layout_stopped()
@@ -213,7 +213,7 @@ class ProgramRunner:
         if layout is not None:
             if layout.running and self._on_report is not None:
                 self._on_report(copy.copy(report))
-            layout.finish(report, cancel)
+            layout.finish(report)
         return report
 
     def _collect_tensors(self, report: ProgramReport, names: dict[str, object]) -> None:
@@ -222,7 +222,11 @@ class ProgramRunner:
                 report.tensors[name] = snapshot_tensor(value)
 
     def _collect_graph(
-        self, report: ProgramReport, names: dict[str, object], roots: _RootCandidates
+        self,
+        report: ProgramReport,
+        names: dict[str, object],
+        roots: _RootCandidates,
+        cancel: threading.Event | None,
     ) -> PendingLayout | None:
         """Store the graph in `report`; return its layout, still running, when the runner lays out."""
         if self._graph_root is not None:
@@ -238,7 +242,7 @@ class ProgramRunner:
         is_tensor_tuple = isinstance(root, tuple) and bool(root) and all(isinstance(item, torch.Tensor) for item in root)
         if not isinstance(root, torch.Tensor) and not is_tensor_tuple:
             return None
-        layout = PendingLayout(self._layout_timeout) if self._with_layout else None
+        layout = PendingLayout(self._layout_timeout, cancel) if self._with_layout else None
 
         def drawable(graph: GraphSnapshot) -> None:
             # Above the cap the view offers to collapse repeated chains and lays that out itself.
@@ -255,16 +259,20 @@ class ProgramRunner:
 
 
 class PendingLayout:
-    """Lays out a graph's DOT in a thread while the caller goes on with other work."""
+    """Lays out a graph's DOT in a thread while the caller goes on with other work.
 
-    def __init__(self, timeout: float) -> None:
+    Setting `cancel` ends the wait in `finish` and stops the system dot.
+    """
+
+    def __init__(self, timeout: float, cancel: threading.Event | None = None) -> None:
         self._timeout = timeout
+        self._cancel = cancel
         self._thread: threading.Thread | None = None
         self._result: tuple[GraphLayout | None, Text | None] = (None, None)
 
     def start(self, dot_source: str) -> None:
         def lay_out() -> None:
-            self._result = lay_out_dot(dot_source, self._timeout)
+            self._result = lay_out_dot(dot_source, self._timeout, self._cancel)
 
         self._thread = threading.Thread(target=lay_out, name="report-layout", daemon=True)
         self._thread.start()
@@ -277,15 +285,16 @@ class PendingLayout:
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def finish(self, report: ProgramReport, cancel: threading.Event | None = None) -> None:
+    def finish(self, report: ProgramReport) -> None:
         """Wait for the layout, if one was started, and store it in `report`.
 
         When `cancel` is set first, the report gets no layout, and its
-        `layout_error` is the "stopped" message. Graphviz then finishes, or
-        times out, in the background.
+        `layout_error` is the "stopped" message. The system dot is killed;
+        the embedded Graphviz runs on to its timeout in the background.
         """
         if self._thread is None:
             return
+        cancel = self._cancel
         while cancel is not None and self._thread.is_alive():
             if cancel.is_set():
                 report.layout_error = layout_messages.layout_stopped()
@@ -295,10 +304,12 @@ class PendingLayout:
         report.layout, report.layout_error = self._result
 
 
-def lay_out_dot(dot_source: str, timeout: float = 30.0) -> tuple[GraphLayout | None, Text | None]:
+def lay_out_dot(
+    dot_source: str, timeout: float = 30.0, cancel: threading.Event | None = None
+) -> tuple[GraphLayout | None, Text | None]:
     """Return (layout, None), or (None, the reason) when Graphviz failed."""
     try:
-        return layout_dot(dot_source, timeout=timeout), None
+        return layout_dot(dot_source, timeout=timeout, cancel=cancel), None
     except LayoutError as error:
         return None, error.text
 

@@ -181,7 +181,7 @@ class RunnerProcess(WarmChild):
         if not self._wait_ready(child, cancel):
             return cancelled_report()
         _drop_leftover_frames(child)
-        layout = PendingLayout(layout_timeout) if layout_timeout is not None else None
+        layout = PendingLayout(layout_timeout, cancel) if layout_timeout is not None else None
         run_id = next(self._run_ids)
         sources_sent = [(source.text, source.filename) for source in sources]
         self._send(child, ("run", run_id, sources_sent, device, layout is not None))
@@ -226,7 +226,7 @@ class RunnerProcess(WarmChild):
                 if not child_lays_out:
                     if layout is not None and layout.running:
                         report_before_layout(report)
-                        layout.finish(report, cancel)
+                        layout.finish(report)
                     return report
                 # The child has been laying out since the DOT existed; waiting
                 # from the report on bounds that wait whatever the report took.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 
@@ -80,15 +81,21 @@ def _render(dot_source: str, fmt: str, timeout: float, backend: str) -> bytes:
     return embedded.get_embedded().render(dot_source, fmt, timeout)
 
 
-def layout_dot(dot_source: str, timeout: float = DEFAULT_TIMEOUT_SECONDS, backend: str | None = None) -> GraphLayout:
+def layout_dot(
+    dot_source: str,
+    timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    backend: str | None = None,
+    cancel: threading.Event | None = None,
+) -> GraphLayout:
     """Lay out a DOT graph; returns node boxes and edge splines in y-down points.
 
-    `timeout` bounds Graphviz's run in seconds. Raises LayoutError on any
-    failure, so the caller can still show the DOT source.
+    `timeout` bounds Graphviz's run in seconds. Setting `cancel` stops the
+    system dot at once; the embedded Graphviz runs on to its timeout. Raises
+    LayoutError on any failure, so the caller can still show the DOT source.
     """
     chosen = resolve_backend(backend)
     if chosen == SYSTEM:
-        output = system.layout_json(dot_source, timeout)
+        output = system.layout_json(dot_source, timeout, cancel)
     else:
         output = embedded.get_embedded().render(dot_source, LAYOUT_FORMAT, timeout)
     return read_layout(output, chosen)

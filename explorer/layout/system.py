@@ -46,6 +46,8 @@ READ_CHUNK_BYTES = 1 << 16
 CLOSE_WAIT_SECONDS = 1.0
 # The kept process needs select() on pipes, which Windows lacks.
 KEEP_PROCESS = os.name == "posix"
+# How often a layout checks whether it was stopped.
+CANCEL_POLL_SECONDS = 0.02
 
 
 def find_dot() -> str | None:
@@ -53,50 +55,74 @@ def find_dot() -> str | None:
     return shutil.which("dot")
 
 
-def render(dot_source: str, fmt: str, timeout: float, dot_path: str | None = None) -> bytes:
+def render(
+    dot_source: str,
+    fmt: str,
+    timeout: float,
+    dot_path: str | None = None,
+    cancel: threading.Event | None = None,
+) -> bytes:
     """Run `dot -T<fmt>` on `dot_source` in a new process and return its output.
 
     Raises LayoutError when dot is missing, cannot start, exceeds `timeout`
-    seconds (the process is killed) or exits with an error.
+    seconds or is stopped through `cancel` (the process is killed either
+    way), or exits with an error.
     """
     path = dot_path or find_dot()
     if path is None:
         raise LayoutError(messages.system_dot_missing())
     try:
-        completed = subprocess.run(
-            [path, f"-T{fmt}"],
-            input=dot_source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
+        process = subprocess.Popen(
+            [path, f"-T{fmt}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
-    except subprocess.TimeoutExpired:
-        logger.warning("dot timed out after %s s on a graph of %d characters", timeout, len(dot_source))
-        raise LayoutError(messages.timed_out(timeout)) from None
     except OSError as error:
         raise LayoutError(messages.dot_not_runnable(path, str(error))) from None
-    stderr = completed.stderr.decode("utf-8", errors="replace").strip()
-    if completed.returncode != 0:
-        detail = stderr[:MAX_ERROR_CHARS] or f"exit status {completed.returncode}"
+    deadline = time.monotonic() + timeout
+    data: bytes | None = dot_source.encode("utf-8")
+    while True:
+        wait = max(0.0, deadline - time.monotonic())
+        if cancel is not None:
+            wait = min(wait, CANCEL_POLL_SECONDS)
+        try:
+            output, stderr_bytes = process.communicate(data, timeout=wait)
+            break
+        except subprocess.TimeoutExpired:
+            # communicate() goes on where it stopped; the input was handed over already.
+            data = None
+        if cancel is not None and cancel.is_set():
+            _kill(process)
+            raise LayoutError(messages.layout_stopped())
+        if time.monotonic() >= deadline:
+            _kill(process)
+            logger.warning("dot timed out after %s s on a graph of %d characters", timeout, len(dot_source))
+            raise LayoutError(messages.timed_out(timeout))
+    stderr = stderr_bytes.decode("utf-8", errors="replace").strip()
+    if process.returncode != 0:
+        detail = stderr[:MAX_ERROR_CHARS] or f"exit status {process.returncode}"
         raise LayoutError(messages.render_failed(detail))
     if stderr:
         logger.debug("dot warnings: %s", stderr[:MAX_ERROR_CHARS])
-    return completed.stdout
+    return output
 
 
-def layout_json(dot_source: str, timeout: float) -> bytes:
+def _kill(process: subprocess.Popen) -> None:
+    process.kill()
+    process.communicate()
+
+
+def layout_json(dot_source: str, timeout: float, cancel: threading.Event | None = None) -> bytes:
     """Return dot's `-Tjson0` output for `dot_source`, from the kept process when it is free.
 
-    Raises LayoutError like `render`. A process that timed out, failed or
-    exited is discarded, and the next layout starts a fresh one.
+    Raises LayoutError like `render`. A process that timed out, failed,
+    exited or was stopped is discarded, and the next layout starts a fresh one.
     """
     path = find_dot()
     if path is None:
         raise LayoutError(messages.system_dot_missing())
     if not KEEP_PROCESS or not _kept_process_lock.acquire(blocking=False):
-        return render(dot_source, LAYOUT_FORMAT, timeout, path)
+        return render(dot_source, LAYOUT_FORMAT, timeout, path, cancel)
     try:
-        return _layout_in_kept_process(path, dot_source, timeout)
+        return _layout_in_kept_process(path, dot_source, timeout, cancel)
     finally:
         _kept_process_lock.release()
 
@@ -107,6 +133,10 @@ class _DotExited(Exception):
 
 class _DotTimedOut(Exception):
     """dot did not finish within the deadline."""
+
+
+class _DotCancelled(Exception):
+    """The layout was stopped before dot finished."""
 
 
 class DotProcess:
@@ -131,16 +161,18 @@ class DotProcess:
             self.kill()
             raise
 
-    def layout(self, dot_source: str, timeout: float) -> tuple[bytes, str]:
+    def layout(self, dot_source: str, timeout: float, cancel: threading.Event | None = None) -> tuple[bytes, str]:
         """Return the graph's output (empty when dot wrote none) and what dot wrote to stderr."""
         self.layouts += 1
         data = dot_source.encode("utf-8")
         if not data.endswith(b"\n"):
             data += b"\n"
-        output, stderr = self._exchange(data + END_MARKER_SOURCE, timeout, self._marker_output)
+        output, stderr = self._exchange(data + END_MARKER_SOURCE, timeout, self._marker_output, cancel)
         return output[: len(output) - len(self._marker_output)], stderr.decode("utf-8", errors="replace").strip()
 
-    def _exchange(self, data: bytes, timeout: float, end: bytes) -> tuple[bytes, bytes]:
+    def _exchange(
+        self, data: bytes, timeout: float, end: bytes, cancel: threading.Event | None = None
+    ) -> tuple[bytes, bytes]:
         """Write `data` and read stdout until it ends with `end`, reading stderr meanwhile."""
         process = self._process
         deadline = time.monotonic() + timeout
@@ -156,6 +188,10 @@ class DotProcess:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise _DotTimedOut
+                if cancel is not None:
+                    if cancel.is_set():
+                        raise _DotCancelled
+                    remaining = min(remaining, CANCEL_POLL_SECONDS)
                 for key, _mask in selector.select(remaining):
                     if key.fileobj is process.stdin:
                         try:
@@ -228,7 +264,7 @@ _kept_process_lock = threading.Lock()
 _kept_process: DotProcess | None = None
 
 
-def _layout_in_kept_process(path: str, dot_source: str, timeout: float) -> bytes:
+def _layout_in_kept_process(path: str, dot_source: str, timeout: float, cancel: threading.Event | None) -> bytes:
     """Lay out `dot_source` in the kept process. Call it with `_kept_process_lock` acquired."""
     global _kept_process
     if _kept_process is not None:
@@ -237,7 +273,10 @@ def _layout_in_kept_process(path: str, dot_source: str, timeout: float) -> bytes
     try:
         if _kept_process is None:
             _kept_process = DotProcess(path)
-        output, stderr = _kept_process.layout(dot_source, timeout)
+        output, stderr = _kept_process.layout(dot_source, timeout, cancel)
+    except _DotCancelled:
+        _discard_kept_process(kill=True)
+        raise LayoutError(messages.layout_stopped()) from None
     except _DotTimedOut:
         _discard_kept_process(kill=True)
         logger.warning("dot timed out after %s s on a graph of %d characters", timeout, len(dot_source))

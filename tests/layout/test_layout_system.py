@@ -1,8 +1,10 @@
 """The kept `dot -Tjson0` process: reuse, failures, timeouts and concurrent layouts."""
 
+import os
 import shutil
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,20 @@ def fresh_process():
 
 def kept_process():
     return system._kept_process
+
+
+def dot_processes() -> int:
+    """Count this process's children named dot, running or not yet reaped."""
+    count = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue  # the process ended meanwhile
+        name = fields[0].split("(", 1)[1]
+        parent = int(fields[1].split()[1])
+        count += name == "dot" and parent == os.getpid()
+    return count
 
 
 def test_layouts_reuse_one_process():
@@ -113,3 +129,19 @@ def test_close_during_layout_ends_it():
     assert time.perf_counter() - started < 10
     assert errors
     assert layout_dot("digraph { c -> d }", backend="system").node("d")
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_cancel_stops_dot_at_once(monkeypatch, kept):
+    monkeypatch.setattr(system, "KEEP_PROCESS", kept)
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    before = dot_processes()
+    started = time.monotonic()
+
+    with pytest.raises(LayoutError, match="Stopped before Graphviz finished"):
+        layout_dot(dense_random_graph(), timeout=60, backend="system", cancel=cancel)
+
+    assert time.monotonic() - started < 5
+    # The dot that worked on it is gone, not left running to its timeout.
+    assert dot_processes() <= before
