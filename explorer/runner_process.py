@@ -224,8 +224,9 @@ class RunnerProcess(WarmChild):
             elif kind == "report" and report is None:
                 report = message[1]
                 if not child_lays_out:
-                    if layout is not None and layout.running:
-                        report_before_layout(report)
+                    if layout is not None:
+                        if layout.running:
+                            report_before_layout(report)
                         layout.finish(report)
                     return report
                 # The child has been laying out since the DOT existed; waiting

@@ -49,6 +49,10 @@ FAKE_CHILD = textwrap.dedent(
             write_frame(frames, ("report", report))
             time.sleep(0.2)
             write_frame(frames, ("layout", None, None))
+        elif scenario == "dot_long_before_report":
+            write_frame(frames, ("dot", "digraph { a -> b }"))
+            time.sleep(1.0)
+            write_frame(frames, ("report", report))
         elif scenario == "extra_report":
             write_frame(frames, ("report", report))
             write_frame(frames, ("report", ProgramReport(output="left over")))
@@ -136,3 +140,16 @@ def test_frames_left_from_a_run_do_not_pass_for_the_next(fake):
 
     assert isinstance(first, ProgramReport)
     assert second.output == first.output == "from the fake child"
+
+
+def test_layout_done_before_the_report_is_kept(fake):
+    # The window lays out the DOT (system dot or embedded, whichever this machine has).
+    process = fake("dot_long_before_report")
+    shown_early: list = []
+
+    report = process.run([ProgramSource("x = 1\n")], "cpu", layout_timeout=30.0, on_report=shown_early.append)
+
+    assert report.layout_error is None
+    assert [node.id for node in report.layout.nodes] == ["a", "b"]
+    # The layout was done when the report came, so there was nothing to show early.
+    assert shown_early == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,6 +44,9 @@ LAYOUT_TIMEOUT_SECONDS = 30.0
 
 # Pages of the stacked widget.
 MESSAGE_PAGE, CANVAS_PAGE, SOURCE_PAGE = 0, 1, 2
+# How long a layout may run before the view replaces the previous graph with a
+# note that it is under way; most layouts end sooner, and the note would flicker.
+LAYING_OUT_NOTE_DELAY_MS = 300
 
 
 def _no_break(text: str) -> str:
@@ -119,6 +122,11 @@ class GraphView(QWidget):
         self._source_note = QLabel(source_page)
         self._source_note.setWordWrap(True)
         self._source_reason = ""
+        self._laying_out_count = 0
+        self._laying_out_timer = QTimer(self)
+        self._laying_out_timer.setSingleShot(True)
+        self._laying_out_timer.setInterval(LAYING_OUT_NOTE_DELAY_MS)
+        self._laying_out_timer.timeout.connect(self._on_laying_out_timer_timeout)
         source_layout.addWidget(self._source_note)
         source_layout.addWidget(self._source)
 
@@ -364,7 +372,9 @@ class GraphView(QWidget):
 
     def _update_source_note(self) -> None:
         if self._source_reason:
-            self._source_note.setText(self._source_reason + "\n" + self.tr("The graph's DOT source is below."))
+            # Layout messages read as one clause each; the note makes a sentence of it.
+            reason = self._source_reason if self._source_reason.endswith((".", "!", "?")) else self._source_reason + "."
+            self._source_note.setText(reason + "\n" + self.tr("The graph's DOT source is below."))
             return
         self._source_note.setText(
             self.tr(
@@ -374,8 +384,20 @@ class GraphView(QWidget):
             )
         )
 
+    def show_laying_out(self, node_count: int) -> None:
+        """Say that Graphviz is laying out a graph of `node_count` nodes, unless `show_report` comes first."""
+        self._laying_out_count = node_count
+        self._laying_out_timer.start()
+
+    def _on_laying_out_timer_timeout(self) -> None:
+        self.show_message(self._laying_out_text(self._laying_out_count))
+
+    def _laying_out_text(self, count: int) -> str:
+        return self.tr("Graphviz is laying out the graph ({count} nodes)…").format(count=count)
+
     def show_report(self, report) -> None:
         """Show the graph of a finished run, its DOT source if layout failed, or why there is none."""
+        self._laying_out_timer.stop()
         self._set_graph(report.graph)
         self._sources = tuple(getattr(report, "sources", ()))
         self.gradcheck_button.setEnabled(report.graph is not None and bool(self._sources))

@@ -74,6 +74,8 @@ class PlaygroundTab(QWidget):
         self._worker: ProgramWorker | None = None
         self._output = OutputBuffer()
         self._last_report = None
+        # Whether the running program's results are shown while its graph is laid out.
+        self._results_shown = False
         self._torch_ready = False
         self._status_builder: Callable[[], str] | None = None
         self._example_key: str | None = DEFAULT_EXAMPLE.key
@@ -285,8 +287,10 @@ class PlaygroundTab(QWidget):
         self.console.clear()
         self.editor.clear_error()
         self._output.drain()
+        self._results_shown = False
         source = ProgramSource(self.editor.toPlainText(), "<playground>")
         worker = ProgramWorker([source], self._device, self._output, self)
+        worker.results_ready.connect(self._on_worker_results_ready)
         worker.run_finished.connect(self._on_worker_run_finished)
         worker.run_failed.connect(self._on_worker_run_failed)
         worker.finished.connect(self._on_worker_finished)
@@ -322,9 +326,32 @@ class PlaygroundTab(QWidget):
             self.console.append_text(text)
 
     @Slot(object)
+    def _on_worker_results_ready(self, report) -> None:
+        """Show a finished program's results while Graphviz still lays out its graph."""
+        self._show_results(report)
+        self._results_shown = True
+        if self.graph_view is not None and report.graph is not None:
+            self.graph_view.show_laying_out(report.graph.node_count)
+        device, seconds = report.device, report.seconds
+        self._set_status(
+            lambda: self.tr("Ran in {seconds:.2f} s on {device}. Laying out the graph…").format(
+                seconds=seconds, device=device
+            )
+        )
+
+    @Slot(object)
     def _on_worker_run_finished(self, report) -> None:
-        self._on_output_timer_timeout()
+        if not self._results_shown:
+            self._show_results(report)
         self._last_report = report
+        if self.graph_view is not None:
+            self.graph_view.show_report(report)
+        self._set_status(lambda: self._status_text(report))
+        self.run_finished.emit(report)
+
+    def _show_results(self, report) -> None:
+        """Show the console's warnings and error and the tensor table of a finished program."""
+        self._on_output_timer_timeout()
         for warning in report.warnings:
             self.console.append_text(
                 f"{warning.filename}:{warning.line}: {warning.category}: {warning.localized()}\n",
@@ -339,10 +366,6 @@ class PlaygroundTab(QWidget):
         elif report.error is not None:
             self._show_error(report.error)
         self.tensor_table.show_tensors(report.tensors)
-        if self.graph_view is not None:
-            self.graph_view.show_report(report)
-        self._set_status(lambda: self._status_text(report))
-        self.run_finished.emit(report)
 
     def _show_error(self, error) -> None:
         self.editor.mark_error(error.line, error.column, error.end_line, error.end_column)
@@ -365,6 +388,10 @@ class PlaygroundTab(QWidget):
             return self.tr("Stopped.")
         if report.error is not None:
             return self.tr("{kind} on line {line}.").format(kind=report.error.kind, line=report.error.line)
+        if report.graph is not None and report.layout is None and report.layout_error is not None:
+            return self.tr("Ran in {seconds:.2f} s on {device}. The graph was not drawn; the Graph tab says why.").format(
+                seconds=report.seconds, device=report.device
+            )
         return self.tr("Ran in {seconds:.2f} s on {device}.").format(seconds=report.seconds, device=report.device)
 
     @Slot(str)

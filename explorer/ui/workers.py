@@ -17,6 +17,8 @@ log = logging.getLogger(__name__)
 
 # Laid out once at start-up, to start Graphviz before the first program needs it.
 WARM_UP_GRAPH = "digraph { a -> b }"
+# How long Graphviz may take to lay out a program's graph.
+LAYOUT_TIMEOUT_SECONDS = 30.0
 
 
 # Threads whose owner closed while they were still running. They are kept
@@ -79,10 +81,14 @@ class ProgramWorker(QThread):
     stops at its next evaluation step, or its process is killed if it is
     inside a long torch call. Until the child has imported torch (a few
     seconds after start), programs run in this thread instead.
+
+    `results_ready` carries the report early when only its graph's layout
+    is still running; `run_finished` follows with the layout.
     """
 
     run_finished = Signal(object)
     run_failed = Signal(str)
+    results_ready = Signal(object)
 
     def __init__(self, sources, device: str, output: OutputBuffer, parent=None, process=None) -> None:
         super().__init__(parent)
@@ -108,12 +114,22 @@ class ProgramWorker(QThread):
             process = self._process or shared_runner_process()
             if process.is_ready():
                 report = process.run(
-                    self._sources, self._device, on_output=self._output.append, cancel=self._cancel, layout_timeout=30.0
+                    self._sources,
+                    self._device,
+                    on_output=self._output.append,
+                    cancel=self._cancel,
+                    layout_timeout=LAYOUT_TIMEOUT_SECONDS,
+                    on_report=self.results_ready.emit,
                 )
             else:
                 # NOTE: in this thread, Stop takes effect between evaluation steps only.
                 process.start()
-                runner = ProgramRunner(self._device, on_output=self._output.append)
+                runner = ProgramRunner(
+                    self._device,
+                    on_output=self._output.append,
+                    layout_timeout=LAYOUT_TIMEOUT_SECONDS,
+                    on_report=self.results_ready.emit,
+                )
                 report = runner.run(self._sources, cancel=self._cancel)
         except RunnerProcessError as error:
             log.error("The program process failed: %s", error)

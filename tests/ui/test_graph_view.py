@@ -238,7 +238,7 @@ def test_graph_without_layout_shows_why_above_its_source(view):
     assert view.node_count() == 0
     assert view._source.toPlainText() == report.graph.dot_source
     note = view._source_note.text()
-    assert note.splitlines() == ["Stopped before Graphviz finished laying out the graph", "The graph's DOT source is below."]
+    assert note.splitlines() == ["Stopped before Graphviz finished laying out the graph.", "The graph's DOT source is below."]
     # Without a reason, the note explains how to get Graphviz.
     view.show_source("digraph { a }", "")
     assert "Install Graphviz" in view._source_note.text()

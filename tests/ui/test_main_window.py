@@ -139,6 +139,31 @@ def test_child_process_run_draws_graph(qtbot, window, cells_dir):
     assert window.playground.graph_view.node_count() == report.graph.node_count
 
 
+def test_results_show_while_the_graph_is_laid_out_and_stop_keeps_them(qtbot, window, slow_layout_program):
+    playground = window.playground
+    qtbot.waitUntil(shared_runner_process().is_ready, timeout=RUN_TIMEOUT_MS)
+    playground.editor.setPlainText(slow_layout_program + "print('done')\n")
+
+    with qtbot.waitSignal(playground.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        playground.run_button.click()
+        # The program takes milliseconds; Graphviz would take minutes.
+        qtbot.waitUntil(lambda: "Laying out the graph" in playground.status_text(), timeout=RUN_TIMEOUT_MS)
+        assert playground.tensor_table.row_texts("total")
+        assert "done" in playground.console.toPlainText()
+        assert playground.stop_button.isEnabled()
+        qtbot.waitUntil(lambda: "Graphviz is laying out the graph" in playground.graph_view._message.text(), timeout=5000)
+        playground.stop_button.click()
+
+    report = blocker.args[0]
+    assert report.ok
+    assert report.layout is None
+    assert playground.status_text().endswith("The graph was not drawn; the Graph tab says why.")
+    assert playground.graph_view._source_note.text().startswith("Stopped before Graphviz finished")
+    assert playground.tensor_table.row_texts("total")
+    assert "Stopped." not in playground.console.toPlainText()
+    qtbot.waitUntil(lambda: playground.run_button.isEnabled(), timeout=5000)
+
+
 def test_language_switch_relabels(qtbot, window):
     window.set_language("ko")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) != "Playground", timeout=5000)

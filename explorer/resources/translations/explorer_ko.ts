@@ -627,6 +627,10 @@
         <translation>그래프의 DOT 소스는 아래에 있습니다.</translation>
     </message>
     <message>
+        <source>Graphviz is laying out the graph ({count} nodes)…</source>
+        <translation>Graphviz가 그래프를 배치하는 중입니다(노드 {count}개)…</translation>
+    </message>
+    <message>
         <source>No autograd graph: no tensor in this program has a grad_fn. Create a tensor with requires_grad=True and compute with it.</source>
         <translation>autograd 그래프가 없습니다. 이 프로그램에는 grad_fn이 있는 텐서가 없습니다. requires_grad=True로 텐서를 만들고 그 텐서로 계산해 보세요.</translation>
     </message>
@@ -1296,6 +1300,10 @@
         <translation>중지하는 중…</translation>
     </message>
     <message>
+        <source>Ran in {seconds:.2f} s on {device}. Laying out the graph…</source>
+        <translation>{device}에서 {seconds:.2f}초 동안 실행했습니다. 그래프를 배치하는 중…</translation>
+    </message>
+    <message>
         <source>Hint: {hint}</source>
         <translation>힌트: {hint}</translation>
     </message>
@@ -1310,6 +1318,10 @@
     <message>
         <source>{kind} on line {line}.</source>
         <translation>{line}번째 줄에서 {kind}.</translation>
+    </message>
+    <message>
+        <source>Ran in {seconds:.2f} s on {device}. The graph was not drawn; the Graph tab says why.</source>
+        <translation>{device}에서 {seconds:.2f}초 동안 실행했습니다. 그래프는 그리지 못했으며, 그 이유는 그래프 탭에 있습니다.</translation>
     </message>
     <message>
         <source>Ran in {seconds:.2f} s on {device}.</source>
