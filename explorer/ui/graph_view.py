@@ -366,6 +366,7 @@ class GraphView(QWidget):
         self._source_reason = reason
         self._update_source_note()
         self._source.setPlainText(dot_source)
+        self._source.verticalScrollBar().setValue(0)
         self._source.setToolTip(reason)
         self._pages.setCurrentIndex(SOURCE_PAGE)
         self.canvas.clear()
