@@ -123,6 +123,7 @@ class GraphView(QWidget):
         self._source_note.setWordWrap(True)
         self._source_reason = ""
         self._laying_out_count = 0
+        self._laying_out_shown = False
         self._laying_out_timer = QTimer(self)
         self._laying_out_timer.setSingleShot(True)
         self._laying_out_timer.setInterval(LAYING_OUT_NOTE_DELAY_MS)
@@ -263,6 +264,8 @@ class GraphView(QWidget):
 
         if self._pages.currentIndex() == MESSAGE_PAGE and not self._message_text:
             self._message.setText(self._placeholder_text())
+        if self._pages.currentIndex() == MESSAGE_PAGE and self._laying_out_shown:
+            self.show_message(self._laying_out_text(self._laying_out_count))
         if self._large_graph and self._graph is not None:
             self._message.setText(self._large_graph_text(self._graph.node_count))
         if self._backend_name:
@@ -392,6 +395,7 @@ class GraphView(QWidget):
 
     def _on_laying_out_timer_timeout(self) -> None:
         self.show_message(self._laying_out_text(self._laying_out_count))
+        self._laying_out_shown = True
 
     def _laying_out_text(self, count: int) -> str:
         return self.tr("Graphviz is laying out the graph ({count} nodes)…").format(count=count)
@@ -399,6 +403,7 @@ class GraphView(QWidget):
     def show_report(self, report) -> None:
         """Show the graph of a finished run, its DOT source if layout failed, or why there is none."""
         self._laying_out_timer.stop()
+        self._laying_out_shown = False
         self._set_graph(report.graph)
         self._sources = tuple(getattr(report, "sources", ()))
         self.gradcheck_button.setEnabled(report.graph is not None and bool(self._sources))

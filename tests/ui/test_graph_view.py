@@ -253,3 +253,24 @@ def test_view_closed_during_layout(qtbot, cells_dir):
     with qtbot.waitSignal(worker.destroyed, timeout=LAYOUT_TIMEOUT_MS):
         graph_view.deleteLater()
         del graph_view
+
+
+def test_laying_out_note_comes_late_and_follows_the_language(qtbot, view, cells_dir):
+    from explorer.ui.translations import apply_language
+
+    view.show_laying_out(423)
+    # A layout that ends within the delay never shows the note.
+    assert "laying out" not in view._message.text()
+    qtbot.waitUntil(lambda: view._message.text() == "Graphviz is laying out the graph (423 nodes)…", timeout=5000)
+
+    apply_language("ko")
+    try:
+        # The main window calls retranslate() on a language change.
+        view.retranslate()
+        assert view._message.text() == "Graphviz가 그래프를 배치하는 중입니다(노드 423개)…"
+    finally:
+        apply_language("en")
+        view.retranslate()
+
+    view.show_report(run_report((cells_dir / "05_autograd_basics.py").read_text(encoding="utf-8")))
+    assert view.node_count() >= 5
