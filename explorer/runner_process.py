@@ -142,8 +142,8 @@ class RunnerProcess(WarmChild):
         its DOT source exists, while the child is still building the rest of
         the report and sending it: here with the system `dot`, in the child
         with the embedded Graphviz. A child that has not sent the layout
-        `layout_timeout` seconds after its report is replaced, and the report
-        says that Graphviz timed out. When the report arrives before its layout, `on_report` gets a
+        `layout_timeout` seconds after its report is replaced, and the
+        report's `layout_error` is the timeout message. When the report arrives before its layout, `on_report` gets a
         copy of it first, so that a caller can show the results meanwhile.
 
         When `cancel` is set, the program is asked to stop. If it has not

@@ -78,7 +78,7 @@ def test_no_drawable_graph_above_the_drawing_cap(monkeypatch):
     assert report.layout_error is None
 
 
-def test_stop_while_waiting_for_layout_keeps_report(slow_layout_program):
+def test_stop_during_layout_keeps_report(slow_layout_program):
     # Graphviz needs minutes for this graph; here its layout is bounded by the timeout.
     cancel = threading.Event()
     drawable = threading.Event()

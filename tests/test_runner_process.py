@@ -176,7 +176,7 @@ def test_child_lays_out_with_embedded_graphviz(embedded_process, cells_dir):
     assert report.layout == layout_dot(report.graph.dot_source, backend="embedded")
 
 
-def test_child_layout_past_timeout_replaces_child(embedded_process, slow_layout_program):
+def test_child_layout_timeout_replaces_child(embedded_process, slow_layout_program):
     embedded_process.run([ProgramSource("x = 1\n")], "cpu")
     pid = embedded_process.pid()
     started = time.monotonic()

@@ -11,7 +11,7 @@ from explorer.layout import messages as layout_messages
 from explorer.runner import ProgramReport, ProgramSource
 from explorer.runner_process import RunnerProcess, RunnerProcessError
 
-# A child that speaks the frame protocol and then does what FAKE_SCENARIO says.
+# A child that speaks the frame protocol, then acts out the scenario named in FAKE_SCENARIO.
 FAKE_CHILD = textwrap.dedent(
     """
     import os, sys, time
@@ -101,7 +101,7 @@ def test_frame_of_the_wrong_form_is_an_error(fake, scenario):
     assert process.pid() != pid
 
 
-def test_child_that_closes_its_output_and_runs_on_is_ended(fake):
+def test_silent_running_child_is_ended(fake):
     process = fake("closes_output_and_runs_on")
     process.start()
     child = process._child
@@ -112,7 +112,7 @@ def test_child_that_closes_its_output_and_runs_on_is_ended(fake):
     assert child.process.poll() is not None
 
 
-def test_repeated_laying_out_frames_do_not_move_the_deadline(fake):
+def test_repeated_laying_out_keeps_deadline(fake):
     process = fake("laying_out_forever")
     started = time.monotonic()
 
@@ -132,7 +132,7 @@ def test_layout_deadline_counts_from_the_report(fake):
     assert report.layout_error == layout_messages.invalid_output("a NoneType instead of bytes")
 
 
-def test_frames_left_from_a_run_do_not_pass_for_the_next(fake):
+def test_leftover_frames_are_dropped(fake):
     process = fake("extra_report")
 
     first = run(process, layout_timeout=None)
@@ -142,7 +142,7 @@ def test_frames_left_from_a_run_do_not_pass_for_the_next(fake):
     assert second.output == first.output == "from the fake child"
 
 
-def test_layout_done_before_the_report_is_kept(fake):
+def test_layout_before_report_kept(fake):
     # The window lays out the DOT (system dot or embedded, whichever this machine has).
     process = fake("dot_long_before_report")
     shown_early: list = []

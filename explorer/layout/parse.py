@@ -36,7 +36,7 @@ ARROW_WIDTH = 0.35
 
 # Bounds on what a layout may contain. Graphviz's layouts of the largest
 # graphs the explorer draws stay under a million points across, and their
-# labels under a few thousand characters; the bounds keep hostile input
+# labels under a few thousand characters. The bounds keep hostile input
 # from overflowing coordinates or expanding "\\N" into gigabytes.
 MAX_COORDINATE = 1e9
 MAX_LABEL_CHARS = 100_000

@@ -45,7 +45,7 @@ LAYOUT_TIMEOUT_SECONDS = 30.0
 # Pages of the stacked widget.
 MESSAGE_PAGE, CANVAS_PAGE, SOURCE_PAGE = 0, 1, 2
 # How long a layout may run before the view replaces the previous graph with a
-# note that it is under way; most layouts end sooner, and the note would flicker.
+# note that it is under way. Most layouts end sooner, so the note would only flicker.
 LAYING_OUT_NOTE_DELAY_MS = 300
 
 

@@ -112,7 +112,7 @@ def test_backend_name_embedded():
     assert get_embedded().version()[0].isdigit()
 
 
-def test_engine_without_interruption_writes_the_same_output():
+def test_uninterruptible_engine_same_output():
     plain = get_embedded(interruptible=False)
     assert plain is not get_embedded()
     assert get_embedded(interruptible=False) is plain

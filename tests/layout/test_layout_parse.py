@@ -192,7 +192,7 @@ def test_malformed_output_raises(output):
         parse_layout_json(output, "system")
 
 
-def test_many_arrow_tips_keep_the_last_of_each_kind():
+def test_many_arrow_tips():
     tips = " ".join(f"e,{index},1 s,1,{index}" for index in range(20_000))
     edge = parse_layout_json(layout_json(edge_pos=f"{tips} 1,1 2,2 3,3 4,4"), "embedded").edges[0]
     assert edge.points[0] == (1, 8)

@@ -225,7 +225,7 @@ def test_no_grad_fn_message(view):
     assert "no tensor in this program has a grad_fn" in view._message.text()
 
 
-def test_graph_without_layout_shows_why_above_its_source(view):
+def test_source_page_shows_reason(view):
     cancel = threading.Event()
     stop_after_backward = "x = torch.ones(2, requires_grad=True)\ny = (x * 3).sum()\ny.backward()\nprint('done')\n"
     report = ProgramRunner(on_output=lambda text: cancel.set()).run(
@@ -255,7 +255,7 @@ def test_view_closed_during_layout(qtbot, cells_dir):
         del graph_view
 
 
-def test_laying_out_note_comes_late_and_follows_the_language(qtbot, view, cells_dir):
+def test_laying_out_note_delay_and_language(qtbot, view, cells_dir):
     from explorer.ui.translations import apply_language
 
     view.show_laying_out(423)

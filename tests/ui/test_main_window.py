@@ -139,7 +139,7 @@ def test_child_process_run_draws_graph(qtbot, window, cells_dir):
     assert window.playground.graph_view.node_count() == report.graph.node_count
 
 
-def test_results_show_while_the_graph_is_laid_out_and_stop_keeps_them(qtbot, window, slow_layout_program):
+def test_results_before_layout_and_stop(qtbot, window, slow_layout_program):
     playground = window.playground
     qtbot.waitUntil(shared_runner_process().is_ready, timeout=RUN_TIMEOUT_MS)
     playground.editor.setPlainText(slow_layout_program + "print('done')\n")
