@@ -181,6 +181,12 @@ def test_layout_json_helper_parses():
         layout_json(bb="-1e308,1e308,1e308,-1e308"),
         layout_json(edge_pos="1,1 2,2 3,1e308 4,4", bb="-1e308,0,9,9"),
         layout_json(edge_pos="e,-1e308,1 1,1 2,2 3,3 4,4", bb="1e308,0,9,9"),
+        # Positions and sizes beyond any layout, and an inverted bounding box.
+        layout_json({"pos": "1e300,-1e300"}),
+        layout_json({"width": "1e300"}),
+        layout_json({"height": "-1"}),
+        layout_json({"penwidth": "1e300"}),
+        layout_json(bb="100,100,0,0"),
         # Two nodes of one name would leave items behind in the view.
         json.dumps({"bb": "0,0,9,9", "objects": [{"_gvid": 0, "name": "a", "pos": "1,1"}, {"_gvid": 1, "name": "a", "pos": "2,2"}]}).encode(),
         # "\\N" repeated, with a long name, would expand to gigabytes.
