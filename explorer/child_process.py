@@ -180,6 +180,10 @@ class ChildProcess:
     def alive(self) -> bool:
         return self.process.poll() is None
 
+    def output_ended(self) -> bool:
+        """Return True once the child's stdout has closed or a frame from it was refused."""
+        return not self._reader.is_alive()
+
     def exit_code(self) -> int:
         """Return the exit code of a child whose output has ended; kill it if it does not exit soon.
 
@@ -260,6 +264,7 @@ class WarmChild:
         # Counts calls to close(), so that a restart in the background that
         # began before one starts nothing after it.
         self._closings = 0
+        self._was_ready = False
 
     def start(self) -> None:
         """Start the child if none is running; returns at once."""
@@ -275,7 +280,13 @@ class WarmChild:
     def is_ready(self) -> bool:
         """Return True when the child is running and has imported torch."""
         child = self._child
-        return child is not None and child.ready.is_set() and child.alive()
+        ready = child is not None and child.ready.is_set() and child.alive()
+        self._was_ready = self._was_ready or ready
+        return ready
+
+    def was_ready(self) -> bool:
+        """Return True once any child of this object has been ready, even if it was replaced since."""
+        return self._was_ready or self.is_ready()
 
     def pid(self) -> int | None:
         child = self._child
@@ -292,6 +303,7 @@ class WarmChild:
         """Kill `child` if it still runs and start a fresh one in the background, so the next run finds it warm."""
         child.kill()
         with self._lock:
+            self._was_ready = self._was_ready or child.ready.is_set()
             if self._child is child:
                 self._child = None
             closings = self._closings

@@ -29,6 +29,7 @@ import copy
 import gc
 import itertools
 import logging
+import math
 import os
 import queue
 import sys
@@ -262,9 +263,11 @@ class RunnerProcess(WarmChild):
         while not child.ready.wait(POLL_SECONDS):
             if cancel.is_set():
                 return False
-            if not child.alive():
+            if not child.alive() or child.output_ended():
                 returncode = child.exit_code()
                 self._replace(child)
+                if child.failure is not None:
+                    raise RunnerProcessError(_bad_frame(child.failure))
                 raise _crashed(returncode)
         return True
 
@@ -287,7 +290,38 @@ def _fits_protocol(message: object, report_class: type) -> bool:
     fields = (report_class,) if message[0] == "report" else _FRAME_FIELDS.get(message[0])
     if fields is None or len(message) != len(fields) + 1:
         return False
-    return all(isinstance(value, kinds) for value, kinds in zip(message[1:], fields))
+    if not all(isinstance(value, kinds) for value, kinds in zip(message[1:], fields)):
+        return False
+    return message[0] != "report" or _report_fits(message[1])
+
+
+def _report_fits(report) -> bool:
+    """Return True when the report's own fields have the types the window relies on.
+
+    Nested values (the graph's nodes, the tensors' values) are plain data
+    that the unpickler already limited to the report's classes.
+    """
+    from explorer.autograd import GraphSnapshot, TensorSnapshot
+    from explorer.runner import ErrorReport, ProgramSource, WarningReport
+
+    return (
+        type(report.output) is str
+        and isinstance(report.error, (ErrorReport, type(None)))
+        and type(report.warnings) is list
+        and all(isinstance(warning, WarningReport) for warning in report.warnings)
+        and type(report.tensors) is dict
+        and all(type(name) is str and isinstance(value, TensorSnapshot) for name, value in report.tensors.items())
+        and isinstance(report.graph, (GraphSnapshot, type(None)))
+        and report.layout is None
+        and isinstance(report.layout_error, (Text, type(None)))
+        and type(report.cancelled) is bool
+        and type(report.device) is str
+        and type(report.seconds) in (int, float)
+        and math.isfinite(report.seconds)
+        and type(report.sources) is tuple
+        and all(isinstance(source, ProgramSource) for source in report.sources)
+        and type(report.process_id) is int
+    )
 
 
 def _drop_leftover_frames(child: ChildProcess) -> None:

@@ -19,8 +19,15 @@ FAKE_CHILD = textwrap.dedent(
     from explorer.runner import ProgramReport
 
     frames, commands = take_frame_streams()
-    write_frame(frames, ("ready", os.getpid()))
     scenario = os.environ["FAKE_SCENARIO"]
+    if scenario == "closes_output_before_ready":
+        frames.close()
+        time.sleep(600)
+    if scenario == "garbage_before_ready":
+        frames.write(bytes([0, 0, 0, 5]) + b"junk!")
+        frames.flush()
+        time.sleep(600)
+    write_frame(frames, ("ready", os.getpid()))
     while True:
         message = read_frame(commands)
         if message is None:
@@ -34,6 +41,8 @@ FAKE_CHILD = textwrap.dedent(
             write_frame(frames, ("output",))
         elif scenario == "report_of_wrong_type":
             write_frame(frames, ("report", "a string"))
+        elif scenario == "report_with_wrong_field":
+            write_frame(frames, ("report", ProgramReport(tensors="x")))
         elif scenario == "closes_output_and_runs_on":
             frames.close()
             time.sleep(600)
@@ -86,7 +95,9 @@ def run(process, layout_timeout: float | None = 0.5, cancel: threading.Event | N
     return process.run([ProgramSource("x = 1\n")], "cpu", layout_timeout=layout_timeout, cancel=cancel)
 
 
-@pytest.mark.parametrize("scenario", ["failed_with_number", "output_without_text", "report_of_wrong_type"])
+@pytest.mark.parametrize(
+    "scenario", ["failed_with_number", "output_without_text", "report_of_wrong_type", "report_with_wrong_field"]
+)
 def test_frame_of_the_wrong_form_is_an_error(fake, scenario):
     process = fake(scenario)
     pid = None
@@ -153,3 +164,21 @@ def test_layout_before_report_kept(fake):
     assert [node.id for node in report.layout.nodes] == ["a", "b"]
     # The layout was done when the report came, so there was nothing to show early.
     assert shown_early == []
+
+
+def test_silent_child_before_ready_is_ended(fake):
+    process = fake("closes_output_before_ready")
+    process.start()
+    child = process._child
+
+    with pytest.raises(RunnerProcessError, match="ended unexpectedly"):
+        run(process)
+
+    assert child.process.poll() is not None
+
+
+def test_garbage_before_ready_is_refused(fake):
+    process = fake("garbage_before_ready")
+
+    with pytest.raises(RunnerProcessError, match="does not accept"):
+        run(process)

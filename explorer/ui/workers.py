@@ -112,7 +112,9 @@ class ProgramWorker(QThread):
             from explorer.runner_process import RunnerProcessError, shared_runner_process
 
             process = self._process or shared_runner_process()
-            if process.is_ready():
+            # Only the first start-up runs programs in this thread. A process that
+            # Stop replaced is waited for: there, Stop also ends a layout at once.
+            if process.is_ready() or process.was_ready():
                 report = process.run(
                     self._sources,
                     self._device,

@@ -1,6 +1,7 @@
 """Worker threads: they outlive their widgets safely, and hand work to the child processes once ready."""
 
 import os
+import signal
 
 from PySide6.QtCore import QObject
 
@@ -60,8 +61,20 @@ def test_worker_uses_child_once_ready(qtbot):
         assert late.args[0].ok
         assert late.args[0].process_id == process.pid()
         assert late.args[0].tensors["x"].value == [1.0, 1.0]
+
+        # A child that Stop or a crash replaced is waited for, not bypassed.
+        old_pid = process.pid()
+        os.kill(old_pid, signal.SIGKILL)
+        qtbot.waitUntil(lambda: not process.is_ready(), timeout=30_000)
+        third = ProgramWorker([ProgramSource("x = torch.ones(2)\n")], "cpu", OutputBuffer(), process=process)
+        with qtbot.waitSignal(third.run_finished, timeout=60_000) as after:
+            third.start()
+        assert after.args[0].ok
+        assert after.args[0].process_id == process.pid()
+        assert after.args[0].process_id not in (old_pid, os.getpid())
         first.wait()
         second.wait()
+        third.wait()
     finally:
         process.close()
 
