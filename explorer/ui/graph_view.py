@@ -123,6 +123,7 @@ class GraphView(QWidget):
         self._source_note.setWordWrap(True)
         self._source_reason = ""
         self._laying_out_count = 0
+        self._laying_out = False
         self._laying_out_shown = False
         self._laying_out_timer = QTimer(self)
         self._laying_out_timer.setSingleShot(True)
@@ -335,6 +336,7 @@ class GraphView(QWidget):
     # Showing a run
 
     def show_placeholder(self) -> None:
+        self._set_laying_out(False)
         self._set_graph(None)
         self.gradcheck_button.setEnabled(False)
         self._message_text = ""
@@ -389,9 +391,29 @@ class GraphView(QWidget):
         )
 
     def show_laying_out(self, node_count: int) -> None:
-        """Say that Graphviz is laying out a graph of `node_count` nodes, unless `show_report` comes first."""
+        """Say that Graphviz is laying out a graph of `node_count` nodes, unless `show_report` comes first.
+
+        Until then the view still shows the previous graph, so its controls
+        are disabled: nothing may act on that graph meanwhile.
+        """
         self._laying_out_count = node_count
+        self._set_laying_out(True)
         self._laying_out_timer.start()
+
+    def stop_laying_out(self) -> None:
+        """Show the placeholder instead of a layout that will not come, because the run failed."""
+        if self._laying_out:
+            self.show_placeholder()
+
+    def _set_laying_out(self, laying_out: bool) -> None:
+        self._laying_out = laying_out
+        if not laying_out:
+            self._laying_out_timer.stop()
+            self._laying_out_shown = False
+        for widget in (self.canvas, self.search, self._show_button, self._export_button):
+            widget.setEnabled(not laying_out)
+        if laying_out:
+            self.gradcheck_button.setEnabled(False)
 
     def _on_laying_out_timer_timeout(self) -> None:
         self.show_message(self._laying_out_text(self._laying_out_count))
@@ -402,8 +424,7 @@ class GraphView(QWidget):
 
     def show_report(self, report) -> None:
         """Show the graph of a finished run, its DOT source if layout failed, or why there is none."""
-        self._laying_out_timer.stop()
-        self._laying_out_shown = False
+        self._set_laying_out(False)
         self._set_graph(report.graph)
         self._sources = tuple(getattr(report, "sources", ()))
         self.gradcheck_button.setEnabled(report.graph is not None and bool(self._sources))
@@ -518,7 +539,7 @@ class GraphView(QWidget):
     @Slot()
     def _on_gradcheck_finished(self) -> None:
         self._gradcheck_worker = None
-        self.gradcheck_button.setEnabled(bool(self._sources) and self._graph is not None)
+        self.gradcheck_button.setEnabled(bool(self._sources) and self._graph is not None and not self._laying_out)
 
     @Slot(bool)
     def _on_option_action_toggled(self, _checked: bool) -> None:

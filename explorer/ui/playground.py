@@ -328,6 +328,13 @@ class PlaygroundTab(QWidget):
     @Slot(object)
     def _on_worker_results_ready(self, report) -> None:
         """Show a finished program's results while Graphviz still lays out its graph."""
+        try:
+            self._show_early_results(report)
+        except Exception as error:  # noqa: BLE001 - a malformed report is shown as a failed run
+            log.exception("Showing a program's results failed")
+            self._on_worker_run_failed(f"{type(error).__name__}: {error}")
+
+    def _show_early_results(self, report) -> None:
         self._show_results(report)
         self._results_shown = True
         if self.graph_view is not None and report.graph is not None:
@@ -341,6 +348,13 @@ class PlaygroundTab(QWidget):
 
     @Slot(object)
     def _on_worker_run_finished(self, report) -> None:
+        try:
+            self._show_finished_run(report)
+        except Exception as error:  # noqa: BLE001 - a malformed report is shown as a failed run
+            log.exception("Showing a program's report failed")
+            self._on_worker_run_failed(f"{type(error).__name__}: {error}")
+
+    def _show_finished_run(self, report) -> None:
         if not self._results_shown:
             self._show_results(report)
         self._last_report = report
@@ -397,6 +411,8 @@ class PlaygroundTab(QWidget):
     @Slot(str)
     def _on_worker_run_failed(self, message: str) -> None:
         self._on_output_timer_timeout()
+        if self.graph_view is not None:
+            self.graph_view.stop_laying_out()
         self.console.append_text(self.tr("Internal error: {message}").format(message=message) + "\n", ERROR_COLOR)
         self._set_status(lambda: self.tr("The run failed. See the console."))
 

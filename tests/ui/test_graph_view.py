@@ -274,3 +274,15 @@ def test_laying_out_note_delay_and_language(qtbot, view, cells_dir):
 
     view.show_report(run_report((cells_dir / "05_autograd_basics.py").read_text(encoding="utf-8")))
     assert view.node_count() >= 5
+
+
+def test_failed_run_ends_laying_out(qtbot, cell05_view):
+    cell05_view.show_laying_out(6)
+    assert not cell05_view.canvas.isEnabled()
+
+    cell05_view.stop_laying_out()
+    qtbot.wait(400)
+
+    assert cell05_view._message.text().startswith("Run a program to see its autograd graph.")
+    assert cell05_view.canvas.isEnabled()
+    assert cell05_view._show_button.isEnabled()

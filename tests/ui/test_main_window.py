@@ -152,6 +152,10 @@ def test_results_before_layout_and_stop(qtbot, window, slow_layout_program):
         assert "done" in playground.console.toPlainText()
         assert playground.stop_button.isEnabled()
         qtbot.waitUntil(lambda: "Graphviz is laying out the graph" in playground.graph_view._message.text(), timeout=5000)
+        # Nothing may act on the previous graph meanwhile.
+        assert not playground.graph_view.gradcheck_button.isEnabled()
+        assert not playground.graph_view._export_button.isEnabled()
+        assert not playground.graph_view._show_button.isEnabled()
         playground.stop_button.click()
 
     report = blocker.args[0]
@@ -161,6 +165,7 @@ def test_results_before_layout_and_stop(qtbot, window, slow_layout_program):
     assert playground.graph_view._source_note.text().startswith("Stopped before Graphviz finished")
     assert playground.tensor_table.row_texts("total")
     assert "Stopped." not in playground.console.toPlainText()
+    assert playground.graph_view._export_button.isEnabled()
     qtbot.waitUntil(lambda: playground.run_button.isEnabled(), timeout=5000)
 
 
