@@ -99,7 +99,10 @@ class _EpochTicker:
 
     def _tick(self, stop: threading.Event) -> None:
         while not stop.wait(self._interval):
-            self._engine.increment_epoch()
+            try:
+                self._engine.increment_epoch()
+            except ValueError:
+                return  # the engine was closed at exit while a render still ran
 
 
 class EmbeddedGraphviz:
