@@ -328,10 +328,13 @@ class PlaygroundTab(QWidget):
     @Slot(object)
     def _on_worker_results_ready(self, report) -> None:
         """Show a finished program's results while Graphviz still lays out its graph."""
+        self._show_or_fail(self._show_early_results, report)
+
+    def _show_or_fail(self, show: Callable[[object], None], report) -> None:
         try:
-            self._show_early_results(report)
+            show(report)
         except Exception as error:  # noqa: BLE001 - a malformed report is shown as a failed run
-            log.exception("Showing a program's results failed")
+            log.exception("Showing a program's report failed")
             self._on_worker_run_failed(f"{type(error).__name__}: {error}")
 
     def _show_early_results(self, report) -> None:
@@ -348,11 +351,7 @@ class PlaygroundTab(QWidget):
 
     @Slot(object)
     def _on_worker_run_finished(self, report) -> None:
-        try:
-            self._show_finished_run(report)
-        except Exception as error:  # noqa: BLE001 - a malformed report is shown as a failed run
-            log.exception("Showing a program's report failed")
-            self._on_worker_run_failed(f"{type(error).__name__}: {error}")
+        self._show_or_fail(self._show_finished_run, report)
 
     def _show_finished_run(self, report) -> None:
         if not self._results_shown:

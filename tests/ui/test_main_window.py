@@ -180,3 +180,13 @@ def test_language_switch_relabels(qtbot, window):
     window.set_language("en")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Playground", timeout=5000)
     assert window.playground.run_button.text() == "Run"
+
+
+def test_malformed_report_shows_failed_run(window):
+    from explorer.runner import ProgramReport
+
+    playground = window.playground
+    playground._on_worker_run_finished(ProgramReport(tensors="not a dict"))
+
+    assert playground.status_text() == "The run failed. See the console."
+    assert "Internal error: " in playground.console.toPlainText()
