@@ -313,7 +313,7 @@ class WarmChild:
             child.close_input()
             with self._lock:
                 if self._closings != closings:
-                    return  # closed meanwhile: the app or its test is done with it
+                    return  # close() came meanwhile, so no fresh child is wanted
                 try:
                     self._start_locked()
                 except OSError:

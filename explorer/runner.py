@@ -289,8 +289,8 @@ class PendingLayout:
         """Wait for the layout, if one was started, and store it in `report`.
 
         When `cancel` is set first, the report gets no layout, and its
-        `layout_error` is the "stopped" message. The system dot is killed;
-        the embedded Graphviz runs on to its timeout in the background.
+        `layout_error` is the "stopped" message. The system dot is killed,
+        but the embedded Graphviz runs on to its timeout in the background.
         """
         if self._thread is None:
             return

@@ -17,8 +17,8 @@ of the report is built. With the system `dot`, the child sends the DOT
 source and the parent lays it out with its own `dot` process. With the
 embedded Graphviz, the child lays it out itself, with an engine compiled
 without epoch interruption (see `explorer.layout.embedded`), and sends the
-JSON after the report; the parent kills the child if that takes longer than
-the layout timeout.
+JSON after the report. The parent kills the child when the JSON has not
+arrived within the layout timeout after the report.
 
 Run the child with `python -m explorer.runner_process`.
 """
@@ -144,8 +144,9 @@ class RunnerProcess(WarmChild):
         the report and sending it: here with the system `dot`, in the child
         with the embedded Graphviz. A child that has not sent the layout
         `layout_timeout` seconds after its report is replaced, and the
-        report's `layout_error` is the timeout message. When the report arrives before its layout, `on_report` gets a
-        copy of it first, so that a caller can show the results meanwhile.
+        report's `layout_error` is the timeout message. When the report
+        arrives before its layout, `on_report` gets a copy of it first, so
+        that a caller can show the results meanwhile.
 
         When `cancel` is set, the program is asked to stop. If it has not
         stopped after CANCEL_GRACE_SECONDS, its process is killed. The report
@@ -188,7 +189,7 @@ class RunnerProcess(WarmChild):
         self._send(child, ("run", run_id, sources_sent, device, layout is not None))
         kill_at: float | None = None
         child_lays_out = False
-        # Set once the report has come while the child still lays the graph out.
+        # Set when the report arrives while the child is still laying out the graph.
         layout_deadline: float | None = None
         report = None
         while True:
@@ -230,8 +231,8 @@ class RunnerProcess(WarmChild):
                             report_before_layout(report)
                         layout.finish(report)
                     return report
-                # The child has been laying out since the DOT existed; waiting
-                # from the report on bounds that wait whatever the report took.
+                # The child started the layout when the DOT existed. Counting the
+                # timeout from the report bounds the wait however long the report took.
                 layout_deadline = time.monotonic() + layout_timeout
                 report_before_layout(report)
             elif kind == "layout" and layout_deadline is not None:
@@ -325,7 +326,7 @@ def _report_fits(report) -> bool:
 
 
 def _drop_leftover_frames(child: ChildProcess) -> None:
-    """Drop frames a previous run left behind, so that none passes for this run's.
+    """Drop the frames a previous run left behind, so that none is taken for this run's.
 
     The end-of-output marker stays: the run then reports the child's end.
     """
@@ -409,8 +410,14 @@ class _Outbox:
             self.flush_output()
 
 
+# The GIL switch interval while a layout runs in the child. The layout thread
+# needs the GIL for each of its wasmtime calls, and the default interval
+# (5 ms) made it wait that long behind the thread that builds the report.
+LAYOUT_SWITCH_INTERVAL_SECONDS = 0.0002
+
+
 class _ChildLayout:
-    """Lays out one graph in the child, in a thread, while the report is built and sent."""
+    """A layout of one graph in the child, run in a thread while the report is built and sent."""
 
     def __init__(self, engine) -> None:
         self._engine = engine
@@ -425,22 +432,24 @@ class _ChildLayout:
         from explorer.layout.backends import LAYOUT_FORMAT
         from explorer.layout.model import LayoutError
 
+        switch_interval = sys.getswitchinterval()
+
         def lay_out() -> None:
             try:
                 # This engine ignores the timeout: the parent kills the child instead.
                 self._result = (self._engine.render(dot_source, LAYOUT_FORMAT, timeout=0.0), None)
             except LayoutError as error:
                 self._result = (None, error.text)
+            finally:
+                sys.setswitchinterval(switch_interval)
 
         self._thread = threading.Thread(target=lay_out, name="child-layout", daemon=True)
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(0.0002)
+        sys.setswitchinterval(LAYOUT_SWITCH_INTERVAL_SECONDS)
         self._thread.start()
 
-    def message(self) -> tuple:
-        """Wait for the layout; return the "layout" frame: the JSON bytes or the error Text."""
+    def frame(self) -> tuple:
+        """Wait for the layout and return the "layout" frame: the JSON bytes or the error Text."""
         self._thread.join()
-        sys.setswitchinterval(self._switch_interval)
         return ("layout", *self._result)
 
 
@@ -523,12 +532,12 @@ def _child_main() -> None:
             continue
         layout = _ChildLayout(layout_engine) if lay_out and layout_engine is not None else None
 
-        def drawable(graph, layout=layout) -> None:
+        def drawable(graph, layout=layout, lay_out=lay_out) -> None:
             # The layout starts now and runs while the rest of the report is built and sent.
             if layout is not None:
                 layout.start(graph.dot_source)
                 outbox.send(("laying_out",))
-            else:
+            elif lay_out:
                 outbox.send(("dot", graph.dot_source))
 
         try:
@@ -539,7 +548,7 @@ def _child_main() -> None:
             outbox.send(("report", report))
             del report
             if layout is not None and layout.started:
-                outbox.send(layout.message())
+                outbox.send(layout.frame())
         except Exception as error:  # noqa: BLE001 - reported to the parent, which shows it
             log.exception("Program run %d failed unexpectedly", run_id)
             outbox.flush_output()

@@ -27,7 +27,7 @@ def english_messages():
 
 @pytest.fixture
 def slow_layout_program() -> str:
-    """A program that runs in milliseconds but whose graph Graphviz needs minutes to lay out.
+    """A program that runs in milliseconds but whose graph takes Graphviz over 20 s to lay out.
 
     Every product links two of 14 leaves chosen far apart, so the edges of
     its 420 nodes cross everywhere.

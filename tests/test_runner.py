@@ -79,7 +79,7 @@ def test_no_drawable_graph_above_the_drawing_cap(monkeypatch):
 
 
 def test_stop_during_layout_keeps_report(slow_layout_program):
-    # Graphviz needs minutes for this graph; here its layout is bounded by the timeout.
+    # Graphviz needs over 20 s for this graph, so here the timeout bounds its layout.
     cancel = threading.Event()
     drawable = threading.Event()
     runner = ProgramRunner(layout_timeout=5.0, on_drawable=lambda graph: drawable.set())

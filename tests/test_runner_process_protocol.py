@@ -98,7 +98,7 @@ def run(process, layout_timeout: float | None = 0.5, cancel: threading.Event | N
 @pytest.mark.parametrize(
     "scenario", ["failed_with_number", "output_without_text", "report_of_wrong_type", "report_with_wrong_field"]
 )
-def test_frame_of_the_wrong_form_is_an_error(fake, scenario):
+def test_malformed_frame_is_error(fake, scenario):
     process = fake(scenario)
     pid = None
 
@@ -134,7 +134,7 @@ def test_repeated_laying_out_keeps_deadline(fake):
     assert time.monotonic() - started < 10
 
 
-def test_layout_deadline_counts_from_the_report(fake):
+def test_deadline_counts_from_report(fake):
     process = fake("late_report_then_layout")
 
     report = run(process, layout_timeout=0.5)
@@ -177,7 +177,7 @@ def test_silent_child_before_ready_is_ended(fake):
     assert child.process.poll() is not None
 
 
-def test_garbage_before_ready_is_refused(fake):
+def test_garbage_before_ready_rejected(fake):
     process = fake("garbage_before_ready")
 
     with pytest.raises(RunnerProcessError, match="does not accept"):

@@ -90,7 +90,7 @@ def layout_dot(
     """Lay out a DOT graph; returns node boxes and edge splines in y-down points.
 
     `timeout` bounds Graphviz's run in seconds. Setting `cancel` stops the
-    system dot at once; the embedded Graphviz runs on to its timeout. Raises
+    system dot at once, but the embedded Graphviz runs on to its timeout. Raises
     LayoutError on any failure, so the caller can still show the DOT source.
     """
     chosen = resolve_backend(backend)

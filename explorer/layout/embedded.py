@@ -102,7 +102,7 @@ class _EpochTicker:
             try:
                 self._engine.increment_epoch()
             except ValueError:
-                return  # the engine was closed at exit while a render still ran
+                return  # the engine was closed at exit while a render was still running
 
 
 class EmbeddedGraphviz:

@@ -64,7 +64,7 @@ def _text(value: object) -> str:
 
 def _check_coordinates(numbers: list[float]) -> None:
     """Raise ValueError unless every number is finite and within MAX_COORDINATE of 0."""
-    # The sum is NaN or infinite if any number is; max and min then compare only numbers.
+    # The sum is NaN or infinite if any number is, so max and min then see finite numbers only.
     if numbers and not (
         math.isfinite(sum(numbers)) and max(numbers) <= MAX_COORDINATE and min(numbers) >= -MAX_COORDINATE
     ):
@@ -86,7 +86,7 @@ def _parse(data: dict, backend: str) -> GraphLayout:
             continue  # clusters and subgraphs have no position of their own
         name, pos, style = item["name"], item["pos"], item.get("style", "")
         label, shape = item.get("label", "\\N"), item.get("shape", "ellipse")
-        # Inline, not per value: this loop runs once per node of graphs with thousands.
+        # The checks are inline because this loop runs once per node, thousands of times for big graphs.
         if not (type(name) is str and type(pos) is str and type(style) is str and type(label) is str and type(shape) is str):
             raise TypeError(f"node {name!r} has a value that is not a string")
         if name in names:
@@ -142,7 +142,7 @@ def _edge_geometry(pos: str, left: float, top: float) -> tuple[list[Point], list
     while tips < len(parts) and parts[tips][:2] in ("e,", "s,"):
         kind, x, y = parts[tips].split(",")
         x, y = float(x), float(y)
-        # False for NaN too.
+        # Chained comparisons are False for NaN too.
         if not (-MAX_COORDINATE <= x <= MAX_COORDINATE and -MAX_COORDINATE <= y <= MAX_COORDINATE):
             raise ValueError(f"edge position with a number that is not finite or too large: {pos!r}")
         tip = (x - left, top - y)

@@ -87,7 +87,7 @@ def render(
             output, stderr_bytes = process.communicate(data, timeout=wait)
             break
         except subprocess.TimeoutExpired:
-            # communicate() goes on where it stopped; the input was handed over already.
+            # communicate() resumes where it stopped, and it already has the input.
             data = None
         if cancel is not None and cancel.is_set():
             _kill(process)

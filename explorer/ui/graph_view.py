@@ -36,11 +36,9 @@ from explorer.ui.graph_export import PNG_SCALES, ExportError, scene_bytes, write
 from explorer.ui.graph_inspector import InspectorPanel
 from explorer.ui.graph_stepper import BackwardStepper
 from explorer.ui.graph_workers import GradcheckWorker, LayoutWorker, keep_until_finished
-from explorer.ui.workers import detach_running_thread
+from explorer.ui.workers import LAYOUT_TIMEOUT_SECONDS, detach_running_thread
 
 log = logging.getLogger(__name__)
-
-LAYOUT_TIMEOUT_SECONDS = 30.0
 
 # Pages of the stacked widget.
 MESSAGE_PAGE, CANVAS_PAGE, SOURCE_PAGE = 0, 1, 2
@@ -378,7 +376,7 @@ class GraphView(QWidget):
 
     def _update_source_note(self) -> None:
         if self._source_reason:
-            # Layout messages read as one clause each; the note makes a sentence of it.
+            # Layout messages are clauses without a final period, so the note adds one.
             reason = self._source_reason if self._source_reason.endswith((".", "!", "?")) else self._source_reason + "."
             self._source_note.setText(reason + "\n" + self.tr("The graph's DOT source is below."))
             return

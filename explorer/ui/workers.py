@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 # Laid out once at start-up, to start Graphviz before the first program needs it.
 WARM_UP_GRAPH = "digraph { a -> b }"
-# How long Graphviz may take to lay out a program's graph.
+# How long Graphviz may take to lay out a graph in the window.
 LAYOUT_TIMEOUT_SECONDS = 30.0
 
 
@@ -124,7 +124,8 @@ class ProgramWorker(QThread):
                     on_report=self.results_ready.emit,
                 )
             else:
-                # NOTE: in this thread, Stop takes effect between evaluation steps only.
+                # NOTE: in this thread, Stop takes effect between evaluation steps only,
+                # and an embedded Graphviz layout runs on to its timeout after Stop.
                 process.start()
                 runner = ProgramRunner(
                     self._device,

@@ -91,23 +91,23 @@ def test_no_graphviz_at_all_explains_install(tmp_path):
 
 
 @pytest.mark.parametrize("value", ["embedded", "EMBEDDED "])
-def test_chooses_embedded_when_forced(monkeypatch, value):
+def test_embedded_when_forced(monkeypatch, value):
     monkeypatch.setenv(VARIABLE, value)
     assert chooses_embedded()
 
 
-def test_chooses_embedded_in_auto_mode_without_dot(monkeypatch, no_dot_on_path):
+def test_embedded_in_auto_without_dot(monkeypatch, no_dot_on_path):
     monkeypatch.setenv(VARIABLE, "auto")
     assert chooses_embedded()
 
 
 @pytest.mark.parametrize("value", ["system", "cairo"])
-def test_chooses_embedded_not_when_system_or_invalid(monkeypatch, value):
+def test_not_embedded_for_system_or_invalid(monkeypatch, value):
     monkeypatch.setenv(VARIABLE, value)
     assert not chooses_embedded()
 
 
-def test_chooses_embedded_not_in_auto_mode_with_dot(monkeypatch):
+def test_not_embedded_in_auto_with_dot(monkeypatch):
     if shutil.which("dot") is None:
         pytest.skip("the dot program is not on PATH")
     monkeypatch.setenv(VARIABLE, "auto")

@@ -146,7 +146,7 @@ def test_results_before_layout_and_stop(qtbot, window, slow_layout_program):
 
     with qtbot.waitSignal(playground.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
         playground.run_button.click()
-        # The program takes milliseconds; Graphviz would take minutes.
+        # The program takes milliseconds, and Graphviz more than 20 seconds.
         qtbot.waitUntil(lambda: "Laying out the graph" in playground.status_text(), timeout=RUN_TIMEOUT_MS)
         assert playground.tensor_table.row_texts("total")
         assert "done" in playground.console.toPlainText()
